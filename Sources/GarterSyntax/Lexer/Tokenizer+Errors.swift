@@ -1,0 +1,140 @@
+/// Errors, with the exact class, message and position CPython 3.11 reports.
+///
+/// CPython computes positions in two ways, and we mirror both:
+/// - errors its tokenizer raises itself put `offset` at the number of
+///   characters between the start of the line and its read cursor, so the
+///   position depends on whether it had consumed the offending character;
+/// - errors its parser raises from a tokenizer error code use fixed offsets
+///   (often 1 with an end offset of 0 or -1).
+extension Tokenizer {
+    /// An error CPython's tokenizer raises with its cursor at byte `cursor` of the current line.
+    mutating func failAtCursor(_ message: String, cursor: Int) {
+        let offset = characterCount(from: lineStart, to: cursor)
+        var tokenOffset = max(cursor - 1, lineStart)
+        while tokenOffset > lineStart && text[tokenOffset] & 0xC0 == 0x80 {
+            tokenOffset -= 1
+        }
+        fail(makeError(.syntaxError, message, line: line, offset: offset, endOffset: offset),
+             timing: .raisedByTokenizer, at: tokenOffset, line: line, lineStart: lineStart)
+    }
+
+    /// `0777`: CPython gives this range in bytes, from the first zero to just
+    /// past the first non-zero digit, without converting to characters.
+    mutating func failLeadingZeros(start: Int, zerosEnd: Int) {
+        let message = "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"
+        fail(makeError(.syntaxError, message, line: line, offset: start - lineStart + 1, endOffset: zerosEnd - lineStart),
+             timing: .raisedByTokenizer, at: start, line: line, lineStart: lineStart)
+    }
+
+    /// Reported at the string's first character (its prefix, if any).
+    mutating func failUnterminatedString(isTripleQuoted: Bool, detectedAt detectedLine: Int32,
+                                         startLine: Int32, startLineStart: Int, start: Int) {
+        let message = isTripleQuoted
+            ? "unterminated triple-quoted string literal (detected at line \(detectedLine))"
+            : "unterminated string literal (detected at line \(detectedLine))"
+        let offset = characterCount(from: startLineStart, to: start + 1)
+        fail(makeError(.syntaxError, message, line: startLine, offset: offset, endOffset: offset),
+             timing: .raisedByTokenizer, at: start, line: startLine, lineStart: startLineStart)
+    }
+
+    /// TabError and "too many levels of indentation": CPython's parser puts
+    /// these at offset 1 with an end offset of 0.
+    mutating func failIndentation(_ kind: SyntaxError.Kind, _ message: String) {
+        fail(makeError(kind, message, line: line, offset: 1, endOffset: 0),
+             timing: .reportedByParser, at: p, line: line, lineStart: lineStart)
+    }
+
+    /// Reported at the end of the line, past its line ending, with end offset -1.
+    mutating func failUnmatchedDedent() {
+        let offset = characterCount(from: lineStart, to: lineEndOffset(from: p)) + 1
+        fail(makeError(.indentationError, "unindent does not match any outer indentation level",
+                       line: line, offset: offset, endOffset: -1),
+             timing: .reportedByParser, at: p, line: line, lineStart: lineStart)
+    }
+
+    /// A backslash followed by something other than a line ending at `offset`.
+    mutating func failContinuationCharacter(at offset: Int) {
+        let column = characterCount(from: lineStart, to: offset) + 1
+        fail(makeError(.syntaxError, "unexpected character after line continuation character",
+                       line: line, offset: column, endOffset: 0),
+             timing: .reportedByParser, at: offset, line: line, lineStart: lineStart)
+    }
+
+    /// A backslash continuation on the last line: CPython reports the end of
+    /// that line, past its line ending.
+    mutating func failAtContinuationEOF(lastLineStart: Int, lastLineEnd: Int) {
+        if !brackets.isEmpty {
+            failUnclosedBracket()
+            return
+        }
+        let lastLine = line - 1
+        let offset = characterCount(from: lastLineStart, to: lastLineEnd) + 1
+        fail(makeError(.syntaxError, "unexpected EOF while parsing", line: lastLine, offset: offset, endOffset: -1),
+             timing: .reportedByParser, at: lastLineEnd, line: lastLine, lineStart: lastLineStart)
+    }
+
+    /// The input ended inside brackets: reported at the innermost open one.
+    mutating func failUnclosedBracket() {
+        let bracket = brackets[brackets.count - 1]
+        let bracketLineStart = bracket.offset - bracket.column
+        let offset = characterCount(from: bracketLineStart, to: bracket.offset) + 1
+        let message = "'\(Character(Unicode.Scalar(bracket.character)))' was never closed"
+        fail(makeError(.syntaxError, message, line: bracket.line, offset: offset, endOffset: 0),
+             timing: .reportedByParser, at: bracket.offset, line: bracket.line, lineStart: bracketLineStart)
+    }
+
+    /// CPython refuses a line holding a NUL byte when it reads that line; the
+    /// input was cut at its start. The error text is the line up to the NUL.
+    mutating func failNullByte() {
+        let nullOffset = input.nullByteOffset ?? p
+        let lineText = source.bytes.withUnsafeBufferPointer { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[p..<nullOffset]), as: UTF8.self)
+        }
+        let error = SyntaxError(.syntaxError, "source code cannot contain null bytes", filename: source.filename,
+                                lineno: Int(line), offset: 0, endLineno: Int(line), endOffset: 0, text: lineText)
+        fail(error, timing: .raisedByTokenizer, at: p, line: line, lineStart: lineStart)
+    }
+
+    // MARK: Helpers
+
+    func makeError(_ kind: SyntaxError.Kind, _ message: String, line: Int32, offset: Int, endOffset: Int) -> SyntaxError {
+        SyntaxError(kind, message, filename: source.filename, lineno: Int(line), offset: offset,
+                    endLineno: Int(line), endOffset: endOffset, text: source.line(Int(line)))
+    }
+
+    /// Records the error and ends the token list with an error token at byte `offset`.
+    mutating func fail(_ error: SyntaxError, timing: LexerErrorTiming, at offset: Int, line: Int32, lineStart: Int) {
+        self.error = error
+        self.errorTiming = timing
+        let clamped = Int32(min(offset, sourceCount))
+        let column = Int32(max(0, offset - lineStart))
+        tokens.append(Token(kind: .error, startOffset: clamped, endOffset: clamped,
+                            line: line, column: column, endLine: line, endColumn: column))
+    }
+
+    /// The number of characters (code points) in `text[start..<stop]`.
+    func characterCount(from start: Int, to stop: Int) -> Int {
+        var count = 0
+        var index = start
+        while index < stop {
+            if text[index] & 0xC0 != 0x80 { count += 1 }
+            index += 1
+        }
+        return count
+    }
+
+    /// The offset of the line ending at or after `offset`.
+    func lineEndOffset(from offset: Int) -> Int {
+        var index = offset
+        while text[index] != 0 && !ByteClass.isLineEnd(text[index]) {
+            index += 1
+        }
+        return index
+    }
+
+    /// `value` in upper-case hex with at least 4 digits, as in "U+00A0".
+    static func hex4(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}

@@ -1,0 +1,67 @@
+/// String literals: one STRING token from the prefix to the closing quotes.
+/// f-strings too are a single token, as in Python 3.11; the parser splits them.
+extension Tokenizer {
+    /// A string whose prefix (possibly empty) starts at `start`, with `p` at the opening quote.
+    mutating func scanString(start: Int) -> Bool {
+        let quote = text[p]
+        let startLine = line
+        let startLineStart = lineStart
+        p += 1
+        var quoteSize = 1
+        var closingQuotesSeen = 0
+        if text[p] == quote {
+            if text[p + 1] == quote {
+                quoteSize = 3
+                p += 2
+            } else {
+                // An empty string: the second quote closes it.
+                p += 1
+                closingQuotesSeen = 1
+            }
+        }
+        while closingQuotesSeen != quoteSize {
+            let c = text[p]
+            if c == 0 || (quoteSize == 1 && ByteClass.isLineEnd(c)) {
+                if c == 0 && input.nullByteOffset != nil {
+                    failNullByte()
+                } else {
+                    // At the end of input CPython's line number has not moved
+                    // past the last line; ours has, after its line ending.
+                    let detectedLine = c == 0 ? line - 1 : line
+                    failUnterminatedString(isTripleQuoted: quoteSize == 3, detectedAt: detectedLine,
+                                           startLine: startLine, startLineStart: startLineStart, start: start)
+                }
+                return false
+            }
+            p += 1
+            if c == quote {
+                closingQuotesSeen += 1
+                continue
+            }
+            closingQuotesSeen = 0
+            if c == UInt8(ascii: "\\") {
+                // The escaped character cannot close the string; an escaped
+                // line ending continues the string on the next line.
+                let escaped = text[p]
+                if escaped == UInt8(ascii: "\n") {
+                    p += 1
+                    beginNextLine()
+                } else if escaped == UInt8(ascii: "\r") {
+                    p += 2
+                    beginNextLine()
+                } else if escaped != 0 {
+                    p += 1
+                }
+            } else if c == UInt8(ascii: "\n") {
+                beginNextLine()
+            } else if c == UInt8(ascii: "\r") {
+                p += 1
+                beginNextLine()
+            }
+        }
+        tokens.append(Token(kind: .string, startOffset: Int32(start), endOffset: Int32(p),
+                            line: startLine, column: Int32(start - startLineStart),
+                            endLine: line, endColumn: Int32(p - lineStart)))
+        return true
+    }
+}

@@ -1,0 +1,242 @@
+/// One run of the tokenizer over a source: the scanning position, the
+/// indentation and bracket stacks, and the tokens found so far.
+///
+/// It follows CPython 3.11's `tok_get` (Parser/tokenizer.c) closely, because
+/// the exact order of checks decides which error a bad file reports. Where
+/// CPython reads a character and "backs up", we look at `text[p]` and only
+/// advance `p` to consume it; "CPython's cursor" after reading `c` is `p + 1`.
+struct Tokenizer: ~Copyable {
+    /// CPython's MAXINDENT and MAXLEVEL.
+    static let maxIndentLevels = 100
+    static let maxBracketDepth = 200
+    static let tabSize = 8
+
+    let source: SourceBuffer
+    let input: PreparedInput
+    let text: UnsafePointer<UInt8>
+    /// Index of the end sentinel in `text` (the source length, plus one when a
+    /// final newline was added).
+    let end: Int
+    let sourceCount: Int
+
+    var p = 0
+    var line: Int32 = 1
+    var lineStart = 0
+    var atLineStart = true
+    /// The current logical line holds only whitespace and a comment: it makes no NEWLINE.
+    var lineIsBlank = false
+
+    /// Indentation columns of the open blocks, with tabs to multiples of 8 and,
+    /// for the consistency check, with tabs counting 1 (CPython's `altcol`).
+    var indentStack: [Int] = [0]
+    var altIndentStack: [Int] = [0]
+
+    var brackets: [OpenBracket] = []
+
+    var tokens: [Token] = []
+    var warnings: [LexerWarning] = []
+    var error: SyntaxError? = nil
+    var errorTiming: LexerErrorTiming? = nil
+
+    struct OpenBracket {
+        let character: UInt8
+        let line: Int32
+        /// Byte column of the bracket in its line.
+        let column: Int
+        /// Byte offset of the bracket in the source.
+        let offset: Int
+    }
+
+    init(source: SourceBuffer, input: consuming PreparedInput) {
+        self.source = source
+        self.text = UnsafePointer(input.text)
+        self.end = input.end
+        self.sourceCount = source.bytes.count
+        self.input = input
+        tokens.reserveCapacity(sourceCount / 4 + 16)
+    }
+
+    /// Tokenizes the whole input; afterwards `tokens` ends with ENDMARKER or an error token.
+    mutating func run() {
+        while true {
+            if atLineStart {
+                guard startLine() else { return }
+            }
+            guard scanToken() else { return }
+        }
+    }
+
+    /// Scans one token (or skips a line ending that makes none). Returns false
+    /// once the input is finished: ENDMARKER or an error token was appended.
+    @inline(__always)
+    mutating func scanToken() -> Bool {
+        var c = text[p]
+        while c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == 0x0C {
+            p += 1
+            c = text[p]
+        }
+        // The NEWLINE after a comment starts at the comment, as in CPython.
+        let start = p
+        if c == UInt8(ascii: "#") {
+            repeat {
+                p += 1
+                c = text[p]
+            } while c != 0 && !ByteClass.isLineEnd(c)
+        }
+
+        if ByteClass.isIdentifierStart(c) {
+            return scanNameOrPrefixedString(start: start)
+        }
+        switch c {
+        case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+            scanLineEnd(tokenStart: start)
+            return true
+        case 0:
+            return finishInput()
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return scanNumber(start: start)
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            return scanString(start: start)
+        case UInt8(ascii: "."):
+            let next = text[p + 1]
+            if ByteClass.isDigit(next) {
+                p += 1
+                return scanFraction(start: start)
+            }
+            if next == UInt8(ascii: ".") && text[p + 2] == UInt8(ascii: ".") {
+                p += 3
+                emit(.ellipsis, from: start)
+            } else {
+                p += 1
+                emit(.dot, from: start)
+            }
+            return true
+        case UInt8(ascii: "\\"):
+            // A continuation joins the next line without indentation processing.
+            return continueLine()
+        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+            return openBracket(c, start: start)
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+            return closeBracket(c, start: start)
+        default:
+            return scanOperator(c, start: start)
+        }
+    }
+
+    /// A NAME, a keyword, or a string with a prefix (`b"`, `rb'`, `f"""`...).
+    @inline(__always)
+    mutating func scanNameOrPrefixedString(start: Int) -> Bool {
+        var c = text[p]
+        // CPython accepts the prefixes in any case and order among: b, r, u, f,
+        // br, rb, fr, rf; "u" combines with nothing.
+        var sawB = false, sawR = false, sawU = false, sawF = false
+        while true {
+            let lower = ByteClass.lowered(c)
+            if !(sawB || sawU || sawF) && lower == UInt8(ascii: "b") {
+                sawB = true
+            } else if !(sawB || sawU || sawR || sawF) && lower == UInt8(ascii: "u") {
+                sawU = true
+            } else if !(sawR || sawU) && lower == UInt8(ascii: "r") {
+                sawR = true
+            } else if !(sawF || sawB || sawU) && lower == UInt8(ascii: "f") {
+                sawF = true
+            } else {
+                break
+            }
+            p += 1
+            c = text[p]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                return scanString(start: start)
+            }
+        }
+        var isASCII = true
+        while ByteClass.isIdentifierContinue(c) {
+            if c >= 0x80 { isASCII = false }
+            p += 1
+            c = text[p]
+        }
+        if isASCII {
+            let kind = TokenKind.keyword(in: UnsafeBufferPointer(start: text, count: end), from: start, to: p) ?? .name
+            emit(kind, from: start)
+            return true
+        }
+        guard verifyIdentifier(start: start) else { return false }
+        emit(.name, from: start)
+        return true
+    }
+
+    /// The end of a physical line: a NEWLINE token unless the line is blank or
+    /// inside brackets. The token runs from the trailing comment, if any, to
+    /// the line ending (excluded), as CPython's does.
+    mutating func scanLineEnd(tokenStart: Int) {
+        let lineEnd = p
+        p += text[p] == UInt8(ascii: "\r") ? 2 : 1
+        if !lineIsBlank && brackets.isEmpty {
+            tokens.append(Token(kind: .newline, startOffset: Int32(min(tokenStart, sourceCount)),
+                                endOffset: Int32(min(lineEnd, sourceCount)),
+                                line: line, column: Int32(tokenStart - lineStart),
+                                endLine: line, endColumn: Int32(lineEnd - lineStart)))
+        }
+        beginNextLine()
+        atLineStart = true
+    }
+
+    /// Called with `p` just past a line ending.
+    @inline(__always)
+    mutating func beginNextLine() {
+        line += 1
+        lineStart = p
+    }
+
+    /// The end of the input (at the start of a line, after the DEDENTs).
+    mutating func finishInput() -> Bool {
+        if input.nullByteOffset != nil {
+            failNullByte()
+        } else if !brackets.isEmpty {
+            failUnclosedBracket()
+        } else {
+            emitZeroWidth(.endMarker, at: p)
+        }
+        return false
+    }
+
+    /// A backslash at `p`: it must end its line, and the next line must exist.
+    mutating func continueLine() -> Bool {
+        let next = text[p + 1]
+        guard ByteClass.isLineEnd(next) else {
+            failContinuationCharacter(at: p + 1)
+            return false
+        }
+        let backslashLineStart = lineStart
+        let lineEnd = p + 1
+        p += next == UInt8(ascii: "\r") ? 3 : 2
+        beginNextLine()
+        if text[p] == 0 {
+            if input.nullByteOffset != nil {
+                failNullByte()
+            } else {
+                failAtContinuationEOF(lastLineStart: backslashLineStart, lastLineEnd: lineEnd)
+            }
+            return false
+        }
+        return true
+    }
+
+    // MARK: Emitting tokens
+
+    /// A token from `start` to `p` on the current line.
+    @inline(__always)
+    mutating func emit(_ kind: TokenKind, from start: Int) {
+        tokens.append(Token(kind: kind, startOffset: Int32(truncatingIfNeeded: start), endOffset: Int32(truncatingIfNeeded: p),
+                            line: line, column: Int32(truncatingIfNeeded: start - lineStart),
+                            endLine: line, endColumn: Int32(truncatingIfNeeded: p - lineStart)))
+    }
+
+    /// DEDENT and ENDMARKER: empty tokens, kept inside the source's byte range.
+    mutating func emitZeroWidth(_ kind: TokenKind, at offset: Int) {
+        let clamped = Int32(min(offset, sourceCount))
+        let column = Int32(max(0, offset - lineStart))
+        tokens.append(Token(kind: kind, startOffset: clamped, endOffset: clamped,
+                            line: line, column: column, endLine: line, endColumn: column))
+    }
+}

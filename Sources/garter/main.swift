@@ -1,0 +1,113 @@
+import Foundation
+import GarterSyntax
+
+// The `garter` command line. Python's own options (`-c`, `-m`, `-X`, ...) come
+// with the interpreter; for now the front end is exposed through
+// `--dump-ast FILE` and `--parse-bench LISTFILE`.
+
+/// Parsing is recursive: run it on a thread with a large stack so that deeply
+/// nested programs end in a SyntaxError, never in a stack overflow.
+func runWithLargeStack<T>(_ body: @escaping @Sendable () -> T) -> T {
+    let box = ResultBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        box.value = body()
+        done.signal()
+    }
+    thread.stackSize = 512 << 20
+    thread.start()
+    done.wait()
+    return box.value!
+}
+
+/// Carries a result out of the worker thread; the semaphore orders the accesses.
+final class ResultBox<T>: @unchecked Sendable {
+    var value: T?
+}
+
+func readSource(_ path: String) -> [UInt8]? {
+    if path == "-" {
+        return Array(FileHandle.standardInput.readDataToEndOfFile())
+    }
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    return Array(data)
+}
+
+func parse(_ bytes: [UInt8], filename: String) -> Result<Module, SyntaxError> {
+    do throws(SyntaxError) {
+        let source = try SourceBuffer(fileBytes: bytes, filename: filename)
+        return .success(try Parser.parseModule(source))
+    } catch {
+        return .failure(error)
+    }
+}
+
+func dumpAST(_ path: String) -> Int32 {
+    guard let bytes = readSource(path) else {
+        FileHandle.standardError.write(Data("garter: can't open file '\(path)': [Errno 2] No such file or directory\n".utf8))
+        return 2
+    }
+    let filename = path == "-" ? "<stdin>" : path
+    let result = runWithLargeStack { parse(bytes, filename: filename) }
+    switch result {
+    case .success(let module):
+        FileHandle.standardOutput.write(Data((ASTDump.dump(module) + "\n").utf8))
+        return 0
+    case .failure(let error):
+        FileHandle.standardError.write(Data(error.formatted().utf8))
+        return 1
+    }
+}
+
+/// Parses every file named in `listPath` and prints how long decoding,
+/// tokenizing and parsing took in total (files are read before timing).
+func parseBench(_ listPath: String) -> Int32 {
+    guard let list = try? String(contentsOfFile: listPath, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("garter: can't read '\(listPath)'\n".utf8))
+        return 2
+    }
+    let paths = list.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+    let sources = paths.compactMap { path in readSource(path).map { (path, $0) } }
+    let (errors, seconds) = runWithLargeStack { () -> (Int, Double) in
+        var errors = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        for (path, bytes) in sources {
+            if case .failure = parse(bytes, filename: path) { errors += 1 }
+        }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return (errors, elapsed)
+    }
+    print("files=\(sources.count) errors=\(errors) seconds=\(String(format: "%.4f", seconds))")
+    return 0
+}
+
+func usage() -> Never {
+    let text = """
+    usage: garter [option] ... [file | -] [arg] ...
+      --dump-ast FILE        print ast.dump(ast.parse(FILE), include_attributes=True)
+      --parse-bench LIST     parse the files listed in LIST and print the time taken
+      -V, --version          print the version and exit
+
+    """
+    FileHandle.standardError.write(Data(text.utf8))
+    exit(2)
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let first = arguments.first else { usage() }
+switch first {
+case "--dump-ast":
+    guard arguments.count == 2 else { usage() }
+    exit(dumpAST(arguments[1]))
+case "--parse-bench":
+    guard arguments.count == 2 else { usage() }
+    exit(parseBench(arguments[1]))
+case "-V", "--version":
+    print("Python 3.11.7 (garter 0.1)")
+    exit(0)
+case "-h", "--help":
+    usage()
+default:
+    FileHandle.standardError.write(Data("garter: running programs is not implemented yet; only --dump-ast and --parse-bench are available\n".utf8))
+    exit(2)
+}

@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Regenerate the expected outputs of the front-end tests from CPython (the oracle).
+
+    python3 scripts/regen_expected.py           # rewrite every .ast and .err
+    python3 scripts/regen_expected.py --check   # only compare; exit 1 if any is stale
+
+  tests/parser/NAME.py          -> NAME.ast: ast.dump(ast.parse(bytes), include_attributes=True)
+                                   plus a newline.
+  tests/syntax_errors/NAME.py   -> NAME.err: the stderr of `python3 NAME.py` run in that
+                                   folder. The file must be rejected by ast.parse (a parser
+                                   or tokenizer error, not a compiler one).
+  tests/compile_errors/NAME.py  -> NAME.err: likewise, but the file must be accepted by
+                                   ast.parse and rejected by compile() (symbol table or
+                                   code generator errors).
+
+CPython prints the *absolute* path of the script it was given (it joins the current
+directory and the relative name, without normalising). The absolute folder is not
+the same on every machine, so each .err stores it as the token <TESTDIR>; tests/run.py
+puts the real folder (os.getcwd() inside that folder) back before comparing.
+Each .err is produced twice and must come out identical (determinism check).
+"""
+import argparse
+import ast
+import os
+import subprocess
+import sys
+import warnings
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TESTS = os.path.join(ROOT, "tests")
+TESTDIR_TOKEN = "<TESTDIR>"
+ERROR_KINDS = ("SyntaxError:", "IndentationError:", "TabError:")
+
+
+def clean_env():
+    # Variables such as PYTHONWARNINGS would change what python3 prints.
+    return {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+
+
+def run_python(folder, name):
+    proc = subprocess.run([sys.executable, name], cwd=folder, env=clean_env(),
+                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, timeout=60)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def parses(source, name):
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(source, name)
+        return True
+    except (SyntaxError, ValueError):
+        return False
+
+
+def compiles(source, name):
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compile(source, name, "exec", dont_inherit=True)
+        return True
+    except (SyntaxError, ValueError):
+        return False
+
+
+def expected_error(folder, name, source, runs=2):
+    """Return (text, problem): the .err text with <TESTDIR>, or why there is none."""
+    if compiles(source, name):
+        return None, "CPython accepts this file; drop it"
+    token = TESTDIR_TOKEN.encode()
+    if token in source:
+        return None, f"the source must not contain {TESTDIR_TOKEN}"
+    outputs = [run_python(folder, name) for _ in range(runs)]
+    rc, out, err = outputs[0]
+    if any(o != outputs[0] for o in outputs[1:]):
+        return None, "python3 printed different output on two runs (not deterministic)"
+    if rc != 1 or out:
+        return None, f"python3 exited {rc} (stdout {out[:80]!r}); expected exit 1 and no output"
+    lines = err.decode("utf-8", "replace").splitlines()
+    if not lines or not lines[-1].startswith(ERROR_KINDS):
+        return None, f"unexpected stderr: {err[-200:]!r}"
+    here = os.path.realpath(folder).encode()   # what getcwd() returns there
+    return err.replace(here + b"/", token + b"/"), None
+
+
+def regenerate(check):
+    stale, problems, count = [], [], 0
+
+    def update(path, data):
+        nonlocal count
+        count += 1
+        old = None
+        if os.path.exists(path):
+            with open(path, "rb") as f:
+                old = f.read()
+        if old == data:
+            return
+        stale.append(os.path.relpath(path, ROOT))
+        if not check:
+            with open(path, "wb") as f:
+                f.write(data)
+
+    for kind in ("parser", "syntax_errors", "compile_errors"):
+        folder = os.path.join(TESTS, kind)
+        if not os.path.isdir(folder):
+            continue
+        for name in sorted(os.listdir(folder)):
+            if not name.endswith(".py"):
+                continue
+            with open(os.path.join(folder, name), "rb") as f:
+                source = f.read()
+            base = os.path.join(folder, name[:-3])
+            where = f"tests/{kind}/{name}"
+            if kind == "parser":
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        tree = ast.parse(source, name)
+                except (SyntaxError, ValueError) as e:
+                    problems.append(f"{where}: CPython rejects it: {e}")
+                    continue
+                dump = ast.dump(tree, include_attributes=True)
+                update(base + ".ast", dump.encode("utf-8") + b"\n")
+                continue
+            is_parse_error = not parses(source, name)
+            if kind == "syntax_errors" and not is_parse_error and not compiles(source, name):
+                problems.append(f"{where}: ast.parse accepts it, only the compiler rejects "
+                                "it: move it to tests/compile_errors/")
+                continue
+            if kind == "compile_errors" and is_parse_error:
+                problems.append(f"{where}: the parser already rejects it: "
+                                "move it to tests/syntax_errors/")
+                continue
+            text, problem = expected_error(folder, name, source)
+            if problem:
+                problems.append(f"{where}: {problem}")
+                continue
+            update(base + ".err", text)
+        # Expectations whose source is gone.
+        for name in sorted(os.listdir(folder)):
+            stem, ext = os.path.splitext(name)
+            if ext in (".ast", ".err") and not os.path.exists(os.path.join(folder, stem + ".py")):
+                problems.append(f"tests/{kind}/{name}: no {stem}.py beside it")
+
+    for p in problems:
+        print("PROBLEM", p)
+    verb = "stale" if check else "rewritten"
+    for s in stale:
+        print(verb, s)
+    print(f"{count} expectations checked with {sys.executable} "
+          f"({sys.version.split()[0]}); {len(stale)} {verb}, {len(problems)} problems")
+    return 1 if problems or (check and stale) else 0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true",
+                    help="compare with the committed files instead of rewriting them")
+    args = ap.parse_args()
+    return regenerate(args.check)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,10 @@
+a = None, True, False, ...
+b = Ellipsis
+c = __debug__
+d = [], (), {}, set()
+e = (1,), (1, 2), [1], {1}, {1: 2}
+f = x[...]
+g = (())
+h = ((),)
+i = not None
+j = -0.0, -0, +0j

@@ -1,0 +1,3 @@
+﻿# comment
+x = 'BOM file é'
+y = 1

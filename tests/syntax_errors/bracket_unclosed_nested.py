@@ -1,0 +1,1 @@
+result = func(a, [b, {c: d}

@@ -1,0 +1,3 @@
+match p:
+    case 1 + 1:
+        pass

@@ -1,0 +1,5 @@
+match p:
+    case f():
+        pass
+    case g(1)(2):
+        pass

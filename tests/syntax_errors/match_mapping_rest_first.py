@@ -1,0 +1,3 @@
+match p:
+    case {**rest, 'a': 1}:
+        pass

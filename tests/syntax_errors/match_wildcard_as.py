@@ -1,0 +1,3 @@
+match p:
+    case _ as _:
+        pass

@@ -1,0 +1,1 @@
+type Point = tuple[float, float]
