@@ -21,6 +21,7 @@ Each .err is produced twice and must come out identical (determinism check).
 """
 import argparse
 import ast
+import concurrent.futures
 import os
 import subprocess
 import sys
@@ -84,8 +85,21 @@ def expected_error(folder, name, source, runs=2):
     return err.replace(here + b"/", token + b"/"), None
 
 
-def regenerate(check):
+def check_error_file(kind, folder, name, source, runs):
+    """(text, problem) for one file of syntax_errors/ or compile_errors/."""
+    is_parse_error = not parses(source, name)
+    if kind == "syntax_errors" and not is_parse_error and not compiles(source, name):
+        return None, ("ast.parse accepts it, only the compiler rejects it: "
+                      "move it to tests/compile_errors/")
+    if kind == "compile_errors" and is_parse_error:
+        return None, "the parser already rejects it: move it to tests/syntax_errors/"
+    return expected_error(folder, name, source, runs)
+
+
+def regenerate(check, jobs):
     stale, problems, count = [], [], 0
+    # Twice when writing (determinism check), once when only checking.
+    runs = 1 if check else 2
 
     def update(path, data):
         nonlocal count
@@ -101,10 +115,12 @@ def regenerate(check):
             with open(path, "wb") as f:
                 f.write(data)
 
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=jobs)
     for kind in ("parser", "syntax_errors", "compile_errors"):
         folder = os.path.join(TESTS, kind)
         if not os.path.isdir(folder):
             continue
+        pending = []
         for name in sorted(os.listdir(folder)):
             if not name.endswith(".py"):
                 continue
@@ -122,26 +138,21 @@ def regenerate(check):
                     continue
                 dump = ast.dump(tree, include_attributes=True)
                 update(base + ".ast", dump.encode("utf-8") + b"\n")
-                continue
-            is_parse_error = not parses(source, name)
-            if kind == "syntax_errors" and not is_parse_error and not compiles(source, name):
-                problems.append(f"{where}: ast.parse accepts it, only the compiler rejects "
-                                "it: move it to tests/compile_errors/")
-                continue
-            if kind == "compile_errors" and is_parse_error:
-                problems.append(f"{where}: the parser already rejects it: "
-                                "move it to tests/syntax_errors/")
-                continue
-            text, problem = expected_error(folder, name, source)
+            else:
+                future = pool.submit(check_error_file, kind, folder, name, source, runs)
+                pending.append((where, base, future))
+        for where, base, future in pending:
+            text, problem = future.result()
             if problem:
                 problems.append(f"{where}: {problem}")
-                continue
-            update(base + ".err", text)
+            else:
+                update(base + ".err", text)
         # Expectations whose source is gone.
         for name in sorted(os.listdir(folder)):
             stem, ext = os.path.splitext(name)
             if ext in (".ast", ".err") and not os.path.exists(os.path.join(folder, stem + ".py")):
                 problems.append(f"tests/{kind}/{name}: no {stem}.py beside it")
+    pool.shutdown()
 
     for p in problems:
         print("PROBLEM", p)
@@ -157,8 +168,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true",
                     help="compare with the committed files instead of rewriting them")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     args = ap.parse_args()
-    return regenerate(args.check)
+    return regenerate(args.check, max(1, args.jobs))
 
 
 if __name__ == "__main__":

@@ -29,6 +29,28 @@ public final class SourceBuffer: Sendable {
         text(token.startOffset, token.endOffset)
     }
 
+    /// The 1-based line `lineNumber` followed by `\n` when it is terminated
+    /// (any line ending reads as `\n`), or nil past the end.
+    public func lineWithEnding(_ lineNumber: Int) -> String? {
+        guard let text = line(lineNumber) else { return nil }
+        var start = 0
+        var current = 1
+        var index = 0
+        // Find where the line ends to see whether a line break follows it.
+        while current < lineNumber && index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") {
+                current += 1
+            } else if bytes[index] == UInt8(ascii: "\r") {
+                current += 1
+                if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+            }
+            index += 1
+            start = index
+        }
+        let end = start + text.utf8.count
+        return end < bytes.count ? text + "\n" : text
+    }
+
     /// The 1-based line `lineNumber`, without its line ending, or nil past the end.
     public func line(_ lineNumber: Int) -> String? {
         guard lineNumber >= 1 else { return nil }

@@ -15,7 +15,8 @@ public struct SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     public var offset: Int
     public var endLineno: Int
     public var endOffset: Int
-    /// The source line the error is on (without its line ending), if known.
+    /// The source line the error is on, with its `\n` when it has one, as
+    /// CPython's `SyntaxError.text`.
     public var text: String?
 
     public init(_ kind: Kind = .syntaxError, _ message: String, filename: String,
@@ -35,12 +36,12 @@ public struct SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     /// columns), converting columns to CPython's 1-based character offsets.
     public init(_ kind: Kind = .syntaxError, _ message: String, in source: SourceBuffer,
                 line: Int, byteColumn: Int, endLine: Int? = nil, endByteColumn: Int? = nil) {
-        let text = source.line(line)
+        let text = source.lineWithEnding(line)
         let offset = SyntaxError.characterOffset(inLine: text, byteColumn: byteColumn) + 1
         let endLineValue = endLine ?? line
         var endOffsetValue = offset
         if let endByteColumn {
-            let endText = endLineValue == line ? text : source.line(endLineValue)
+            let endText = endLineValue == line ? text : source.lineWithEnding(endLineValue)
             endOffsetValue = SyntaxError.characterOffset(inLine: endText, byteColumn: endByteColumn) + 1
         }
         self.init(kind, message, filename: source.filename, lineno: line, offset: offset,
@@ -59,32 +60,43 @@ public struct SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(kind.rawValue): \(message) (\(filename), line \(lineno))" }
 
-    /// The text CPython prints for an uncaught SyntaxError (no traceback header,
-    /// as for a script that fails to compile).
+    /// The text CPython 3.11 prints for an uncaught SyntaxError of a script
+    /// (pythonrun.c's print_exception): the file and line, the stripped source
+    /// line, a caret line, then the class and message. Only an exact
+    /// SyntaxError underlines a range; its subclasses get one caret.
     public func formatted() -> String {
+        // Errors found before the source could be decoded carry no position.
+        guard lineno > 0 else { return "\(kind.rawValue): \(message)\n" }
         var out = "  File \"\(filename)\", line \(lineno)\n"
         if let text {
-            // CPython strips leading whitespace and shifts the caret to match.
-            let scalars = Array(text.unicodeScalars)
-            var skip = 0
-            while skip < scalars.count && (scalars[skip] == " " || scalars[skip] == "\t" || scalars[skip] == "\u{0C}") {
-                skip += 1
+            let lineSize = text.utf8.count
+            var end = kind == .syntaxError ? endOffset : -1
+            if kind == .syntaxError && endLineno > lineno { end = lineSize }
+            if end > lineSize + 1 { end = lineSize + 1 }
+            let carets = (end > 0 && end > offset) ? end - offset : 1
+
+            var column = offset - 1
+            var scalars = Substring(text).unicodeScalars[...]
+            while let first = scalars.first, first == " " || first == "\t" || first == "\u{0C}" {
+                scalars = scalars.dropFirst()
+                column -= 1
             }
-            var trimmed = String(String.UnicodeScalarView(scalars[skip...]))
-            while let last = trimmed.unicodeScalars.last, last == " " || last == "\t" || last == "\u{0C}" {
-                trimmed.unicodeScalars.removeLast()
+            var shown = String(String.UnicodeScalarView(scalars))
+            var length = shown.utf8.count
+            if shown.hasSuffix("\n") { length -= 1 }
+            if column > length { column = length }
+            // Text spanning several lines: show the line the offset falls on.
+            while let newline = shown.firstIndex(of: "\n") {
+                let before = shown.utf8.distance(from: shown.startIndex, to: newline)
+                if before >= column { break }
+                shown = String(shown[shown.index(after: newline)...])
+                length -= before + 1
+                column -= before + 1
             }
-            out += "    \(trimmed)\n"
-            if offset >= 1 {
-                let start = max(offset - skip, 1)
-                var end = (endLineno == lineno && endOffset > offset) ? endOffset - skip : start + 1
-                if end <= start { end = start + 1 }
-                let width = trimmed.unicodeScalars.count
-                if start <= width + 1 {
-                    let caretEnd = min(end, width + 2)
-                    out += "    " + String(repeating: " ", count: start - 1)
-                        + String(repeating: "^", count: max(caretEnd - start, 1)) + "\n"
-                }
+            out += "    " + shown
+            if !shown.hasSuffix("\n") { out += "\n" }
+            if column >= 0 {
+                out += "    " + String(repeating: " ", count: column) + String(repeating: "^", count: carets) + "\n"
             }
         }
         out += "\(kind.rawValue): \(message)\n"

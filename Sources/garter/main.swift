@@ -47,7 +47,7 @@ func dumpAST(_ path: String) -> Int32 {
         FileHandle.standardError.write(Data("garter: can't open file '\(path)': [Errno 2] No such file or directory\n".utf8))
         return 2
     }
-    let filename = path == "-" ? "<stdin>" : path
+    let filename = path == "-" ? "<stdin>" : absolutePath(path)
     let result = runWithLargeStack { parse(bytes, filename: filename) }
     switch result {
     case .success(let module):
@@ -79,6 +79,14 @@ func parseBench(_ listPath: String) -> Int32 {
     }
     print("files=\(sources.count) errors=\(errors) seconds=\(String(format: "%.4f", seconds))")
     return 0
+}
+
+/// CPython names a script by its absolute path, made by prefixing the current
+/// directory without normalising (`./x.py` becomes `/cwd/./x.py`).
+func absolutePath(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    let directory = FileManager.default.currentDirectoryPath
+    return directory.hasSuffix("/") ? directory + path : directory + "/" + path
 }
 
 func usage() -> Never {

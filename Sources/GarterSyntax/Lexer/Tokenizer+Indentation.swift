@@ -38,7 +38,7 @@ extension Tokenizer {
             default:
                 break measuring
             }
-            p += 1
+            p &+= 1
             c = text[p]
         }
 

@@ -20,7 +20,18 @@ extension Tokenizer {
             }
         }
         while closingQuotesSeen != quoteSize {
-            let c = text[p]
+            // Skip ordinary characters quickly; everything at or below "\r"
+            // (line endings, the end sentinel) and the quote and backslash stop.
+            var cursor = p
+            var c = text[cursor]
+            while c != quote && c != UInt8(ascii: "\\") && c > UInt8(ascii: "\r") {
+                cursor &+= 1
+                c = text[cursor]
+            }
+            if cursor != p {
+                closingQuotesSeen = 0
+                p = cursor
+            }
             if c == 0 || (quoteSize == 1 && ByteClass.isLineEnd(c)) {
                 if c == 0 && input.nullByteOffset != nil {
                     failNullByte()

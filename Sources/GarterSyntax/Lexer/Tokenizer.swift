@@ -70,19 +70,23 @@ struct Tokenizer: ~Copyable {
     /// once the input is finished: ENDMARKER or an error token was appended.
     @inline(__always)
     mutating func scanToken() -> Bool {
-        var c = text[p]
+        // Hot loops work on a local cursor: stores to `p` inside them would go
+        // to memory on every byte.
+        var cursor = p
+        var c = text[cursor]
         while c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == 0x0C {
-            p += 1
-            c = text[p]
+            cursor &+= 1
+            c = text[cursor]
         }
         // The NEWLINE after a comment starts at the comment, as in CPython.
-        let start = p
+        let start = cursor
         if c == UInt8(ascii: "#") {
             repeat {
-                p += 1
-                c = text[p]
-            } while c != 0 && !ByteClass.isLineEnd(c)
+                cursor &+= 1
+                c = text[cursor]
+            } while c > UInt8(ascii: "\r") || (c != 0 && !ByteClass.isLineEnd(c))
         }
+        p = cursor
 
         if ByteClass.isIdentifierStart(c) {
             return scanNameOrPrefixedString(start: start)
@@ -126,7 +130,8 @@ struct Tokenizer: ~Copyable {
     /// A NAME, a keyword, or a string with a prefix (`b"`, `rb'`, `f"""`...).
     @inline(__always)
     mutating func scanNameOrPrefixedString(start: Int) -> Bool {
-        var c = text[p]
+        var cursor = p
+        var c = text[cursor]
         // CPython accepts the prefixes in any case and order among: b, r, u, f,
         // br, rb, fr, rf; "u" combines with nothing.
         var sawB = false, sawR = false, sawU = false, sawF = false
@@ -143,19 +148,21 @@ struct Tokenizer: ~Copyable {
             } else {
                 break
             }
-            p += 1
-            c = text[p]
+            cursor &+= 1
+            c = text[cursor]
             if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                p = cursor
                 return scanString(start: start)
             }
         }
-        var isASCII = true
+        var allBits: UInt8 = 0
         while ByteClass.isIdentifierContinue(c) {
-            if c >= 0x80 { isASCII = false }
-            p += 1
-            c = text[p]
+            allBits |= c
+            cursor &+= 1
+            c = text[cursor]
         }
-        if isASCII {
+        p = cursor
+        if allBits < 0x80 {
             let kind = TokenKind.keyword(in: UnsafeBufferPointer(start: text, count: end), from: start, to: p) ?? .name
             emit(kind, from: start)
             return true

@@ -59,15 +59,14 @@ extension Parser {
                     throw error("Generator expression must be parenthesized", at: generator.range)
                 }
                 if at(.equal) {
-                    let valueRange = try peekExpressionRange()
                     throw error("expression cannot contain assignment, perhaps you meant \"==\"?",
-                                from: value.range, to: valueRange)
+                                from: value.range, to: SourceRange(current))
                 }
                 if sawDoubleStar {
-                    throw error("positional argument follows keyword argument unpacking", at: value.range)
+                    throw error("positional argument follows keyword argument unpacking", at: current)
                 }
                 if sawKeyword {
-                    throw error("positional argument follows keyword argument", at: value.range)
+                    throw error("positional argument follows keyword argument", at: current)
                 }
                 args.append(value)
             }
@@ -115,12 +114,13 @@ extension Parser {
                 if sawStar { throw error("* argument may appear only once", at: token) }
                 advance()
                 sawStar = true
+                // CPython points at the `*` of a def, and at what follows it in a lambda.
                 if at(.comma) {
                     if peek().kind == closing || peek().kind == .doubleStar {
-                        throw error("named arguments must follow bare *", at: token)
+                        throw error("named arguments must follow bare *", at: closing == .colon ? peek() : token)
                     }
                 } else if at(closing) {
-                    throw error("named arguments must follow bare *", at: token)
+                    throw error("named arguments must follow bare *", at: closing == .colon ? current : token)
                 } else {
                     let vararg = try parseParameter(allowAnnotations: allowAnnotations, allowStarAnnotation: true)
                     if at(.equal) {
@@ -164,6 +164,9 @@ extension Parser {
                     }
                     positional.append(parameter)
                 }
+            case .leftParen:
+                let what = closing == .colon ? "Lambda expression parameters" : "Function parameters"
+                throw error("\(what) cannot be parenthesized", at: bracketedRange(from: index))
             default:
                 throw invalidSyntax()
             }
@@ -172,6 +175,24 @@ extension Parser {
         arguments.args = positional
         arguments.defaults = defaults
         return arguments
+    }
+
+    /// The range from the bracket at token `start` to its matching closing bracket.
+    func bracketedRange(from start: Int) -> SourceRange {
+        var depth = 0
+        var position = start
+        while position < tokens.count {
+            switch tokens[position].kind {
+            case .leftParen, .leftSquare, .leftBrace: depth += 1
+            case .rightParen, .rightSquare, .rightBrace:
+                depth -= 1
+                if depth == 0 { return SourceRange(from: tokens[start], to: tokens[position]) }
+            case .endMarker, .error: return SourceRange(tokens[start])
+            default: break
+            }
+            position += 1
+        }
+        return SourceRange(tokens[start])
     }
 
     /// One parameter: a name with an optional annotation (`*args: *Ts` allowed

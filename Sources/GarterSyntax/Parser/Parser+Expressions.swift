@@ -127,7 +127,7 @@ extension Parser {
     mutating func parseLambda() throws(SyntaxError) -> Expr {
         let lambdaToken = advance()
         let arguments = try parseParameters(closing: .colon, allowAnnotations: false)
-        try expectForced(.colon, ":")
+        try expect(.colon)
         let body = try parseExpression()
         return Expr(.lambda(args: arguments, body: body), rangeFrom(lambdaToken))
     }
@@ -523,12 +523,20 @@ extension Parser {
             return Expr(.dict(keys: [], values: []), rangeFrom(open))
         }
         if at(.doubleStar) {
-            return try parseDictRest(open: open, firstKey: nil, firstValue: try parseDoubleStarred())
+            let doubleStar = current
+            let value = try parseDoubleStarred()
+            if at(.kwFor) || (at(.kwAsync) && peek().kind == .kwFor) {
+                throw error("dict unpacking cannot be used in dict comprehension", at: doubleStar)
+            }
+            return try parseDictRest(open: open, firstKey: nil, firstValue: value)
         }
         let first = try parseStarNamedExpression()
-        if accept(.colon) != nil {
+        if let colon = accept(.colon) {
             if case .starred = first.kind {
                 throw error("cannot use a starred expression in a dictionary value", at: first.range)
+            }
+            if at(.rightBrace) || at(.comma) {
+                throw error("expression expected after dictionary key and ':'", at: colon)
             }
             let value = try parseExpression()
             if at(.kwFor) || (at(.kwAsync) && peek().kind == .kwFor) {
@@ -572,14 +580,14 @@ extension Parser {
                 continue
             }
             let key = try parseExpression()
-            guard accept(.colon) != nil else {
+            guard let colon = accept(.colon) else {
                 if at(.rightBrace) || at(.comma) {
                     throw error("':' expected after dictionary key", at: key.range)
                 }
                 throw invalidSyntax()
             }
             if at(.rightBrace) || at(.comma) {
-                throw errorAfterPrevious("expression expected after dictionary key and ':'")
+                throw error("expression expected after dictionary key and ':'", at: colon)
             }
             keys.append(key)
             values.append(try parseExpression())

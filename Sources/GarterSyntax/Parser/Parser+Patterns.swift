@@ -5,14 +5,15 @@
 extension Parser {
     /// Parses a match statement, or returns nil (with nothing consumed) when the
     /// line is not one.
-    mutating func parseMatchStatement() throws(SyntaxError) -> Stmt? {
+    /// When the line is `match subject` with no ':', `missingColon` is set to
+    /// the error to report if the line does not parse as a statement either.
+    mutating func parseMatchStatement(missingColon: inout SyntaxError?) throws(SyntaxError) -> Stmt? {
         let mark = index
-        let savedFurthest = furthest
         let start = advance()  // "match"
         guard startsExpression() || at(.star),
               let subject = try? parseMatchSubject(), at(.colon) else {
+            if at(.newline) { missingColon = errorAfterPrevious("expected ':'") }
             index = mark
-            furthest = savedFurthest
             return nil
         }
         advance()  // ':'
@@ -159,11 +160,14 @@ extension Parser {
             guard at(.number) else { throw invalidSyntax() }
             let imaginaryToken = advance()
             let imaginary = Expr(.constant(value: try numberValue(imaginaryToken), kind: nil), SourceRange(imaginaryToken))
-            guard case .constant(.imaginary, _) = imaginary.kind else {
-                throw error("imaginary number required in complex literal", at: imaginary.range)
-            }
             if case .constant(.imaginary, _) = value.kind {
                 throw error("real number required in complex literal", at: value.range)
+            }
+            if case .unaryOp(_, let operand) = value.kind, case .constant(.imaginary, _) = operand.kind {
+                throw error("real number required in complex literal", at: value.range)
+            }
+            guard case .constant(.imaginary, _) = imaginary.kind else {
+                throw error("imaginary number required in complex literal", at: imaginary.range)
             }
             value = Expr(.binOp(left: value, op: op, right: imaginary), rangeFrom(start))
         }
@@ -222,7 +226,9 @@ extension Parser {
             case .number, .minus: key = try parseLiteralNumberPattern()
             case .string: key = try parseStrings()
             case .kwNone, .kwTrue, .kwFalse: key = try parseAtom()
-            case .name: key = try parseDottedValue()
+            case .name:
+                key = try parseDottedValue()
+                guard case .attribute = key.kind else { throw invalidSyntax() }
             default: throw invalidSyntax()
             }
             try expect(.colon)

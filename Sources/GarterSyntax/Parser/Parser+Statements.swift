@@ -23,10 +23,15 @@ extension Parser {
         case .indent:
             throw error("unexpected indent", at: current, kind: .indentationError)
         case .name where atSoftKeyword("match"):
-            if let match = try parseMatchStatement() {
+            var missingColon: SyntaxError?
+            if let match = try parseMatchStatement(missingColon: &missingColon) {
                 body.append(match)
             } else {
-                try parseSimpleStatements(into: &body)
+                do {
+                    try parseSimpleStatements(into: &body)
+                } catch {
+                    throw missingColon ?? error
+                }
             }
         default:
             try parseSimpleStatements(into: &body)
@@ -296,7 +301,7 @@ extension Parser {
                 names.append(try parseImportAlias())
             } while accept(.comma) != nil && !at(.newline)
             if previous.kind == .comma {
-                throw error("trailing comma not allowed without surrounding parentheses", at: previous)
+                throw error("trailing comma not allowed without surrounding parentheses", at: current)
             }
         }
         return Stmt(.importFrom(module: module, names: names, level: level), rangeFrom(start))
@@ -439,11 +444,10 @@ extension Parser {
                 if at(.comma) {
                     let mark = index
                     advance()
-                    if let rest = try? parseExpressions(), at(.colon) || at(.kwAs) {
-                        _ = rest
+                    if (try? parseExpressions()) != nil, at(.colon) || at(.kwAs) {
+                        let range = rangeFrom(typeStart)
                         index = mark
-                        throw error("multiple exception types must be parenthesized",
-                                    at: SourceRange(from: type!.range, to: rangeFrom(typeStart)))
+                        throw error("multiple exception types must be parenthesized", at: range)
                     }
                     index = mark
                 }
@@ -488,13 +492,11 @@ extension Parser {
             // `with (a as b, c):` — or just a parenthesised expression: try the
             // item list first and fall back, as CPython's ordered choice does.
             let mark = index
-            let savedFurthest = furthest
             if let parenthesized = try? parseParenthesizedWithItems() {
                 items = parenthesized
                 parsedParenthesized = true
             } else {
                 index = mark
-                furthest = savedFurthest
             }
         }
         if !parsedParenthesized {
@@ -526,7 +528,7 @@ extension Parser {
         let context = try parseExpression()
         guard accept(.kwAs) != nil else { return WithItem(contextExpr: context, optionalVars: nil) }
         let target = try parseTargetItem()
-        guard at(.comma) || at(.rightParen) || at(.colon) else {
+        guard at(.comma) || at(.rightParen) || at(.colon) || at(.newline) else {
             if let invalid = invalidTarget(target, role: .assignment) {
                 throw error("cannot assign to \(expressionName(invalid))", at: invalid.range)
             }
@@ -580,13 +582,16 @@ extension Parser {
         let (name, _) = try expectName()
         guard accept(.leftParen) != nil else {
             if let lexerError = pendingLexerError() { throw lexerError }
-            throw errorAfterPrevious("expected '('")
+            throw error("expected '('", at: current)
         }
         let arguments = try parseParameters(closing: .rightParen, allowAnnotations: true)
         try expectClosing(.rightParen)
         var returns: Expr?
-        if accept(.arrow) != nil { returns = try parseExpression() }
-        try expectColon()
+        if at(.arrow) && peek().kind != .colon {
+            advance()
+            returns = try parseExpression()
+        }
+        try expectForcedColon()
         let body = try parseBlock(after: "function definition", line: defToken.line)
         let range = rangeThroughBlock(from: start)
         if isAsync {

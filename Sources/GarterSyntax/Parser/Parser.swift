@@ -45,19 +45,41 @@ public struct Parser {
     /// Parses a whole module (`exec` mode).
     public static func parseModule(_ source: SourceBuffer) throws(SyntaxError) -> Module {
         var parser = Parser(source: source)
-        return try parser.parseFile()
+        do {
+            return try parser.parseFile()
+        } catch {
+            throw parser.prioritized(error)
+        }
     }
 
     /// Parses a single expression (`eval` mode).
     public static func parseExpression(_ source: SourceBuffer) throws(SyntaxError) -> Module {
         var parser = Parser(source: source)
-        return try parser.parseEval()
+        do {
+            return try parser.parseEval()
+        } catch {
+            throw parser.prioritized(error)
+        }
     }
 
     /// Parses one interactive statement (`single` mode).
     public static func parseInteractive(_ source: SourceBuffer) throws(SyntaxError) -> Module {
         var parser = Parser(source: source)
         return try parser.parseSingle()
+    }
+
+    /// After a parse error CPython tokenizes the rest of the file, and a
+    /// tokenizer error found there replaces the parser's error: always when the
+    /// tokenizer raises it (bad literals, unterminated strings, stray
+    /// characters), and for a bracket left open at the end of the file only
+    /// when the parse error lies on a later line than that bracket.
+    /// Indentation errors of the tokenizer never replace it.
+    func prioritized(_ error: SyntaxError) -> SyntaxError {
+        guard let lexerError, lexerError != error, lexerError.kind == .syntaxError else { return error }
+        if lexerError.message.hasSuffix("was never closed") {
+            return error.lineno > lexerError.lineno ? lexerError : error
+        }
+        return lexerError
     }
 
     mutating func parseFile() throws(SyntaxError) -> Module {
@@ -139,14 +161,6 @@ public struct Parser {
     mutating func expect(_ kind: TokenKind) throws(SyntaxError) -> Token {
         if tokens[index].kind == kind { return advance() }
         throw invalidSyntax()
-    }
-
-    /// Like `expect`, but a failure says "expected 'TEXT'" at the previous token's end.
-    @discardableResult
-    mutating func expectForced(_ kind: TokenKind, _ text: String) throws(SyntaxError) -> Token {
-        if tokens[index].kind == kind { return advance() }
-        if let lexerError = pendingLexerError() { throw lexerError }
-        throw errorAfterPrevious("expected '\(text)'")
     }
 
     /// True when the current token is the identifier `word` (soft keywords).
