@@ -56,7 +56,8 @@ struct PreparedInput: ~Copyable {
         }
         (text + end).initialize(repeating: 0, count: PreparedInput.sentinelCount)
         var searchFrom = 0
-        while searchFrom < usable, let found = memchrOffset(text + searchFrom, UInt8(ascii: "\r"), usable - searchFrom) {
+        while searchFrom < usable,
+              let found = memchrOffset(text + searchFrom, UInt8(ascii: "\r"), usable - searchFrom) {
             let index = searchFrom + found
             if text[index + 1] != UInt8(ascii: "\n") {
                 text[index] = UInt8(ascii: "\n")

@@ -41,15 +41,15 @@ extension Tokenizer {
     /// these at offset 1 with an end offset of 0.
     mutating func failIndentation(_ kind: SyntaxError.Kind, _ message: String) {
         fail(makeError(kind, message, line: line, offset: 1, endOffset: 0),
-             timing: .reportedByParser, at: p, line: line, lineStart: lineStart)
+             timing: .reportedByParser, at: position, line: line, lineStart: lineStart)
     }
 
     /// Reported at the end of the line, past its line ending, with end offset -1.
     mutating func failUnmatchedDedent() {
-        let offset = characterCount(from: lineStart, to: lineEndOffset(from: p)) + 1
+        let offset = characterCount(from: lineStart, to: lineEndOffset(from: position)) + 1
         fail(makeError(.indentationError, "unindent does not match any outer indentation level",
                        line: line, offset: offset, endOffset: -1),
-             timing: .reportedByParser, at: p, line: line, lineStart: lineStart)
+             timing: .reportedByParser, at: position, line: line, lineStart: lineStart)
     }
 
     /// A backslash followed by something other than a line ending at `offset`.
@@ -86,13 +86,13 @@ extension Tokenizer {
     /// CPython refuses a line holding a NUL byte when it reads that line; the
     /// input was cut at its start. The error text is the line up to the NUL.
     mutating func failNullByte() {
-        let nullOffset = input.nullByteOffset ?? p
+        let nullOffset = input.nullByteOffset ?? position
         let lineText = source.bytes.withUnsafeBufferPointer { bytes in
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[p..<nullOffset]), as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<nullOffset]), as: UTF8.self)
         }
         let error = SyntaxError(.syntaxError, "source code cannot contain null bytes", filename: source.filename,
                                 lineno: Int(line), offset: 0, endLineno: Int(line), endOffset: 0, text: lineText)
-        fail(error, timing: .raisedByTokenizer, at: p, line: line, lineStart: lineStart)
+        fail(error, timing: .raisedByTokenizer, at: position, line: line, lineStart: lineStart)
     }
 
     // MARK: Helpers

@@ -9,7 +9,7 @@ extension Tokenizer {
     /// Blank and comment-only lines, and lines inside brackets, do not count.
     mutating func startLine() -> Bool {
         atLineStart = false
-        if p >= end && input.nullByteOffset != nil {
+        if position >= end && input.nullByteOffset != nil {
             failNullByte()
             return false
         }
@@ -18,7 +18,7 @@ extension Tokenizer {
         // Indentation cannot be split with backslashes: when a backslash
         // continues the indentation, the column before the first one counts.
         var continuationColumn = 0
-        var c = text[p]
+        var c = text[position]
         measuring: while true {
             switch c {
             case UInt8(ascii: " "):
@@ -33,13 +33,13 @@ extension Tokenizer {
             case UInt8(ascii: "\\"):
                 continuationColumn = continuationColumn != 0 ? continuationColumn : column
                 guard continueLine() else { return false }
-                c = text[p]
+                c = text[position]
                 continue measuring
             default:
                 break measuring
             }
-            p &+= 1
-            c = text[p]
+            position &+= 1
+            c = text[position]
         }
 
         lineIsBlank = c == UInt8(ascii: "#") || ByteClass.isLineEnd(c)
@@ -66,8 +66,8 @@ extension Tokenizer {
             }
             indentStack.append(column)
             altIndentStack.append(altColumn)
-            tokens.append(Token(kind: .indent, startOffset: Int32(lineStart), endOffset: Int32(p),
-                                line: line, column: 0, endLine: line, endColumn: Int32(p - lineStart)))
+            tokens.append(Token(kind: .indent, startOffset: Int32(lineStart), endOffset: Int32(position),
+                                line: line, column: 0, endLine: line, endColumn: Int32(position - lineStart)))
         } else {
             // Errors come before any DEDENT token, as in CPython.
             var remaining = indentStack.count - 1
@@ -83,7 +83,7 @@ extension Tokenizer {
                 return false
             }
             for _ in remaining..<(indentStack.count - 1) {
-                emitZeroWidth(.dedent, at: p)
+                emitZeroWidth(.dedent, at: position)
             }
             indentStack.removeLast(indentStack.count - 1 - remaining)
             altIndentStack.removeLast(altIndentStack.count - 1 - remaining)

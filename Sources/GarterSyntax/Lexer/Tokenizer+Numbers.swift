@@ -1,18 +1,18 @@
 /// Number literals, with CPython's checks and error positions. The lexer only
 /// delimits and validates; `NumberLiteral` computes the value.
 extension Tokenizer {
-    /// A number starting with a digit at `p`.
+    /// A number starting with a digit at `position`.
     mutating func scanNumber(start: Int) -> Bool {
-        guard text[p] == UInt8(ascii: "0") else {
+        guard text[position] == UInt8(ascii: "0") else {
             guard scanDecimalTail() else { return false }
-            if text[p] == UInt8(ascii: ".") {
-                p += 1
+            if text[position] == UInt8(ascii: ".") {
+                position += 1
                 return scanFraction(start: start)
             }
             return scanExponentAndSuffix(start: start)
         }
-        p += 1
-        switch ByteClass.lowered(text[p]) {
+        position += 1
+        switch ByteClass.lowered(text[position]) {
         case UInt8(ascii: "x"):
             return scanRadixInteger(start: start, kind: "hexadecimal", namesStrayDigits: false,
                                     isDigit: ByteClass.isHexDigit)
@@ -29,33 +29,33 @@ extension Tokenizer {
         }
     }
 
-    /// `0x...`, `0o...`, `0b...` with `p` at the letter. With `namesStrayDigits`
+    /// `0x...`, `0o...`, `0b...` with `position` at the letter. With `namesStrayDigits`
     /// (octal and binary), a decimal digit that does not belong is named in the
     /// error: "invalid digit '8' in octal literal".
     private mutating func scanRadixInteger(start: Int, kind: StaticString, namesStrayDigits: Bool,
                                            isDigit: (UInt8) -> Bool) -> Bool {
-        p += 1
-        var c = text[p]
+        position += 1
+        var c = text[position]
         repeat {
             if c == UInt8(ascii: "_") {
-                p += 1
-                c = text[p]
+                position += 1
+                c = text[position]
             }
             if !isDigit(c) {
                 if namesStrayDigits && ByteClass.isDigit(c) {
-                    failAtCursor("invalid digit '\(Character(Unicode.Scalar(c)))' in \(kind) literal", cursor: p + 1)
+                    failInvalidDigit(c, kind: kind)
                 } else {
-                    failAtCursor("invalid \(kind) literal", cursor: p)
+                    failAtCursor("invalid \(kind) literal", cursor: position)
                 }
                 return false
             }
             repeat {
-                p += 1
-                c = text[p]
+                position += 1
+                c = text[position]
             } while isDigit(c)
         } while c == UInt8(ascii: "_")
         if namesStrayDigits && ByteClass.isDigit(c) {
-            failAtCursor("invalid digit '\(Character(Unicode.Scalar(c)))' in \(kind) literal", cursor: p + 1)
+            failInvalidDigit(c, kind: kind)
             return false
         }
         guard verifyEndOfNumber(kind: kind) else { return false }
@@ -63,35 +63,40 @@ extension Tokenizer {
         return true
     }
 
-    /// A number starting with `0` that is not hex, octal or binary, with `p`
+    /// A decimal digit in an octal or binary literal, which CPython has consumed.
+    private mutating func failInvalidDigit(_ digit: UInt8, kind: StaticString) {
+        failAtCursor("invalid digit '\(Character(Unicode.Scalar(digit)))' in \(kind) literal", cursor: position + 1)
+    }
+
+    /// A number starting with `0` that is not hex, octal or binary, with `position`
     /// after the first zero: `0`, `0_0`, `00.5`, `0e1`, `0j`... More digits
     /// after the zeros are only allowed in a float (`007.5`); `0777` is the old
     /// octal syntax, now an error.
     private mutating func scanLeadingZeroNumber(start: Int) -> Bool {
-        var c = text[p]
+        var c = text[position]
         while true {
             if c == UInt8(ascii: "_") {
-                p += 1
-                c = text[p]
+                position += 1
+                c = text[position]
                 if !ByteClass.isDigit(c) {
-                    failAtCursor("invalid decimal literal", cursor: p)
+                    failAtCursor("invalid decimal literal", cursor: position)
                     return false
                 }
             }
             if c != UInt8(ascii: "0") { break }
-            p += 1
-            c = text[p]
+            position += 1
+            c = text[position]
         }
         // CPython remembers its cursor here, just past the first non-zero character.
-        let zerosEnd = p + 1
+        let zerosEnd = position + 1
         var hasNonZeroDigits = false
         if ByteClass.isDigit(c) {
             hasNonZeroDigits = true
             guard scanDecimalTail() else { return false }
-            c = text[p]
+            c = text[position]
         }
         if c == UInt8(ascii: ".") {
-            p += 1
+            position += 1
             return scanFraction(start: start)
         }
         let lower = ByteClass.lowered(c)
@@ -107,25 +112,25 @@ extension Tokenizer {
         return true
     }
 
-    /// Digits and single underscores between digits, with `p` at a digit.
-    /// Leaves `p` after the last digit.
+    /// Digits and single underscores between digits, with `position` at a digit.
+    /// Leaves `position` after the last digit.
     private mutating func scanDecimalTail() -> Bool {
         while true {
             repeat {
-                p += 1
-            } while ByteClass.isDigit(text[p])
-            if text[p] != UInt8(ascii: "_") { return true }
-            p += 1
-            if !ByteClass.isDigit(text[p]) {
-                failAtCursor("invalid decimal literal", cursor: p)
+                position += 1
+            } while ByteClass.isDigit(text[position])
+            if text[position] != UInt8(ascii: "_") { return true }
+            position += 1
+            if !ByteClass.isDigit(text[position]) {
+                failAtCursor("invalid decimal literal", cursor: position)
                 return false
             }
         }
     }
 
-    /// The rest of a float with `p` just after its `.`.
+    /// The rest of a float with `position` just after its `.`.
     mutating func scanFraction(start: Int) -> Bool {
-        if ByteClass.isDigit(text[p]) {
+        if ByteClass.isDigit(text[position]) {
             guard scanDecimalTail() else { return false }
         }
         return scanExponentAndSuffix(start: start)
@@ -133,29 +138,29 @@ extension Tokenizer {
 
     /// An optional exponent, then an optional `j`, then the end of the number.
     private mutating func scanExponentAndSuffix(start: Int) -> Bool {
-        if ByteClass.lowered(text[p]) == UInt8(ascii: "e") {
-            let exponentStart = p
-            p += 1
-            var c = text[p]
+        if ByteClass.lowered(text[position]) == UInt8(ascii: "e") {
+            let exponentStart = position
+            position += 1
+            var c = text[position]
             if c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
-                p += 1
-                c = text[p]
+                position += 1
+                c = text[position]
                 if !ByteClass.isDigit(c) {
-                    failAtCursor("invalid decimal literal", cursor: p)
+                    failAtCursor("invalid decimal literal", cursor: position)
                     return false
                 }
             } else if !ByteClass.isDigit(c) {
                 // Not an exponent after all: the number ends before the `e`
                 // (`1else`), which is checked as any character after a number.
-                p = exponentStart
+                position = exponentStart
                 guard verifyEndOfNumber(kind: "decimal") else { return false }
                 emit(.number, from: start)
                 return true
             }
             guard scanDecimalTail() else { return false }
         }
-        if ByteClass.lowered(text[p]) == UInt8(ascii: "j") {
-            p += 1
+        if ByteClass.lowered(text[position]) == UInt8(ascii: "j") {
+            position += 1
             guard verifyEndOfNumber(kind: "imaginary") else { return false }
         } else {
             guard verifyEndOfNumber(kind: "decimal") else { return false }
@@ -164,19 +169,19 @@ extension Tokenizer {
         return true
     }
 
-    /// CPython's `verify_end_of_number`, with `p` at the character after the
+    /// CPython's `verify_end_of_number`, with `position` at the character after the
     /// number. A letter there is an error ("invalid decimal literal" for `1a`),
     /// except the start of a keyword that may legally follow a number (`1if x
     /// else y`, `0x1for`), which only gets a warning.
     private mutating func verifyEndOfNumber(kind: StaticString) -> Bool {
-        let c = text[p]
+        let c = text[position]
         var followedByKeyword = false
         switch c {
         case UInt8(ascii: "a"): followedByKeyword = lookahead("nd")
         case UInt8(ascii: "e"): followedByKeyword = lookahead("lse")
         case UInt8(ascii: "f"): followedByKeyword = lookahead("or")
         case UInt8(ascii: "i"):
-            let next = text[p + 1]
+            let next = text[position + 1]
             followedByKeyword = next == UInt8(ascii: "f") || next == UInt8(ascii: "n") || next == UInt8(ascii: "s")
         case UInt8(ascii: "o"): followedByKeyword = lookahead("r")
         case UInt8(ascii: "n"): followedByKeyword = lookahead("ot")
@@ -187,16 +192,16 @@ extension Tokenizer {
             return true
         }
         if ByteClass.isIdentifierContinue(c) {
-            failAtCursor("invalid \(kind) literal", cursor: p)
+            failAtCursor("invalid \(kind) literal", cursor: position)
             return false
         }
         return true
     }
 
-    /// Whether the characters after `text[p]` are `rest` and then something
+    /// Whether the characters after `text[position]` are `rest` and then something
     /// that cannot continue an identifier.
     private func lookahead(_ rest: StaticString) -> Bool {
-        var index = p + 1
+        var index = position + 1
         let bytes = UnsafeBufferPointer(start: rest.utf8Start, count: rest.utf8CodeUnitCount)
         for byte in bytes {
             if text[index] != byte { return false }

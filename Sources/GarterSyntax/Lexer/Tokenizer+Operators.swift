@@ -1,9 +1,9 @@
 /// Operators, delimiters and brackets.
 extension Tokenizer {
-    /// One operator at `p` (longest match), or the error for a character that
+    /// One operator at `position` (longest match), or the error for a character that
     /// starts no token.
     mutating func scanOperator(_ c: UInt8, start: Int) -> Bool {
-        let next = text[p + 1]
+        let next = text[position + 1]
         let equalsFollows = next == UInt8(ascii: "=")
         let kind: TokenKind
         let length: Int
@@ -40,19 +40,19 @@ extension Tokenizer {
             }
         case UInt8(ascii: "*"):
             if next == UInt8(ascii: "*") {
-                (kind, length) = text[p + 2] == UInt8(ascii: "=") ? (.doubleStarEqual, 3) : (.doubleStar, 2)
+                (kind, length) = text[position + 2] == UInt8(ascii: "=") ? (.doubleStarEqual, 3) : (.doubleStar, 2)
             } else {
                 (kind, length) = equalsFollows ? (.starEqual, 2) : (.star, 1)
             }
         case UInt8(ascii: "/"):
             if next == UInt8(ascii: "/") {
-                (kind, length) = text[p + 2] == UInt8(ascii: "=") ? (.doubleSlashEqual, 3) : (.doubleSlash, 2)
+                (kind, length) = text[position + 2] == UInt8(ascii: "=") ? (.doubleSlashEqual, 3) : (.doubleSlash, 2)
             } else {
                 (kind, length) = equalsFollows ? (.slashEqual, 2) : (.slash, 1)
             }
         case UInt8(ascii: "<"):
             if next == UInt8(ascii: "<") {
-                (kind, length) = text[p + 2] == UInt8(ascii: "=") ? (.leftShiftEqual, 3) : (.leftShift, 2)
+                (kind, length) = text[position + 2] == UInt8(ascii: "=") ? (.leftShiftEqual, 3) : (.leftShift, 2)
             } else if next == UInt8(ascii: ">") {
                 // Python 2's `<>`: CPython makes it a NOTEQUAL token that only
                 // the Barry-as-FLUFL mode accepts, so it is invalid syntax.
@@ -62,31 +62,31 @@ extension Tokenizer {
             }
         case UInt8(ascii: ">"):
             if next == UInt8(ascii: ">") {
-                (kind, length) = text[p + 2] == UInt8(ascii: "=") ? (.rightShiftEqual, 3) : (.rightShift, 2)
+                (kind, length) = text[position + 2] == UInt8(ascii: "=") ? (.rightShiftEqual, 3) : (.rightShift, 2)
             } else {
                 (kind, length) = equalsFollows ? (.greaterEqual, 2) : (.greater, 1)
             }
         default:
             if c < 0x20 || c == 0x7F {
-                failAtCursor("invalid non-printable character U+\(Tokenizer.hex4(UInt32(c)))", cursor: p + 1)
+                failAtCursor("invalid non-printable character U+\(Tokenizer.hex4(UInt32(c)))", cursor: position + 1)
                 return false
             }
             // `$`, `?` and the backquote: CPython's tokenizer passes them on as
             // an operator no grammar rule accepts.
             (kind, length) = (.error, 1)
         }
-        p += length
+        position += length
         emit(kind, from: start)
         return true
     }
 
     mutating func openBracket(_ c: UInt8, start: Int) -> Bool {
         if brackets.count >= Tokenizer.maxBracketDepth {
-            failAtCursor("too many nested parentheses", cursor: p + 1)
+            failAtCursor("too many nested parentheses", cursor: position + 1)
             return false
         }
         brackets.append(OpenBracket(character: c, line: line, column: start - lineStart, offset: start))
-        p += 1
+        position += 1
         emit(c == UInt8(ascii: "(") ? .leftParen : c == UInt8(ascii: "[") ? .leftSquare : .leftBrace, from: start)
         return true
     }
@@ -94,7 +94,7 @@ extension Tokenizer {
     mutating func closeBracket(_ c: UInt8, start: Int) -> Bool {
         let closing = Character(Unicode.Scalar(c))
         guard let opening = brackets.popLast() else {
-            failAtCursor("unmatched '\(closing)'", cursor: p + 1)
+            failAtCursor("unmatched '\(closing)'", cursor: position + 1)
             return false
         }
         let expected: UInt8 = opening.character == UInt8(ascii: "(") ? UInt8(ascii: ")")
@@ -105,10 +105,10 @@ extension Tokenizer {
             if opening.line != line {
                 message += " on line \(opening.line)"
             }
-            failAtCursor(message, cursor: p + 1)
+            failAtCursor(message, cursor: position + 1)
             return false
         }
-        p += 1
+        position += 1
         emit(c == UInt8(ascii: ")") ? .rightParen : c == UInt8(ascii: "]") ? .rightSquare : .rightBrace, from: start)
         return true
     }

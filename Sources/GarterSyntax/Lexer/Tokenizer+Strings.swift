@@ -1,36 +1,36 @@
 /// String literals: one STRING token from the prefix to the closing quotes.
 /// f-strings too are a single token, as in Python 3.11; the parser splits them.
 extension Tokenizer {
-    /// A string whose prefix (possibly empty) starts at `start`, with `p` at the opening quote.
+    /// A string whose prefix (possibly empty) starts at `start`, with `position` at the opening quote.
     mutating func scanString(start: Int) -> Bool {
-        let quote = text[p]
+        let quote = text[position]
         let startLine = line
         let startLineStart = lineStart
-        p += 1
+        position += 1
         var quoteSize = 1
         var closingQuotesSeen = 0
-        if text[p] == quote {
-            if text[p + 1] == quote {
+        if text[position] == quote {
+            if text[position + 1] == quote {
                 quoteSize = 3
-                p += 2
+                position += 2
             } else {
                 // An empty string: the second quote closes it.
-                p += 1
+                position += 1
                 closingQuotesSeen = 1
             }
         }
         while closingQuotesSeen != quoteSize {
             // Skip ordinary characters quickly; everything at or below "\r"
             // (line endings, the end sentinel) and the quote and backslash stop.
-            var cursor = p
+            var cursor = position
             var c = text[cursor]
             while c != quote && c != UInt8(ascii: "\\") && c > UInt8(ascii: "\r") {
                 cursor &+= 1
                 c = text[cursor]
             }
-            if cursor != p {
+            if cursor != position {
                 closingQuotesSeen = 0
-                p = cursor
+                position = cursor
             }
             if c == 0 || (quoteSize == 1 && ByteClass.isLineEnd(c)) {
                 if c == 0 && input.nullByteOffset != nil {
@@ -44,7 +44,7 @@ extension Tokenizer {
                 }
                 return false
             }
-            p += 1
+            position += 1
             if c == quote {
                 closingQuotesSeen += 1
                 continue
@@ -53,26 +53,26 @@ extension Tokenizer {
             if c == UInt8(ascii: "\\") {
                 // The escaped character cannot close the string; an escaped
                 // line ending continues the string on the next line.
-                let escaped = text[p]
+                let escaped = text[position]
                 if escaped == UInt8(ascii: "\n") {
-                    p += 1
+                    position += 1
                     beginNextLine()
                 } else if escaped == UInt8(ascii: "\r") {
-                    p += 2
+                    position += 2
                     beginNextLine()
                 } else if escaped != 0 {
-                    p += 1
+                    position += 1
                 }
             } else if c == UInt8(ascii: "\n") {
                 beginNextLine()
             } else if c == UInt8(ascii: "\r") {
-                p += 1
+                position += 1
                 beginNextLine()
             }
         }
-        tokens.append(Token(kind: .string, startOffset: Int32(start), endOffset: Int32(p),
+        tokens.append(Token(kind: .string, startOffset: Int32(start), endOffset: Int32(position),
                             line: startLine, column: Int32(start - startLineStart),
-                            endLine: line, endColumn: Int32(p - lineStart)))
+                            endLine: line, endColumn: Int32(position - lineStart)))
         return true
     }
 }

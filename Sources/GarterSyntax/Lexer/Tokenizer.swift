@@ -3,8 +3,9 @@
 ///
 /// It follows CPython 3.11's `tok_get` (Parser/tokenizer.c) closely, because
 /// the exact order of checks decides which error a bad file reports. Where
-/// CPython reads a character and "backs up", we look at `text[p]` and only
-/// advance `p` to consume it; "CPython's cursor" after reading `c` is `p + 1`.
+/// CPython reads a character and "backs up", we look at `text[position]` and
+/// only advance `position` to consume it; CPython's cursor after reading the
+/// character is `position + 1`.
 struct Tokenizer: ~Copyable {
     /// CPython's MAXINDENT and MAXLEVEL.
     static let maxIndentLevels = 100
@@ -19,7 +20,8 @@ struct Tokenizer: ~Copyable {
     let end: Int
     let sourceCount: Int
 
-    var p = 0
+    /// Index in `text` of the next character to scan.
+    var position = 0
     var line: Int32 = 1
     var lineStart = 0
     var atLineStart = true
@@ -70,9 +72,9 @@ struct Tokenizer: ~Copyable {
     /// once the input is finished: ENDMARKER or an error token was appended.
     @inline(__always)
     mutating func scanToken() -> Bool {
-        // Hot loops work on a local cursor: stores to `p` inside them would go
-        // to memory on every byte.
-        var cursor = p
+        // Hot loops work on a local cursor: stores to `position` inside them
+        // would go to memory on every byte.
+        var cursor = position
         var c = text[cursor]
         while c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == 0x0C {
             cursor &+= 1
@@ -86,7 +88,7 @@ struct Tokenizer: ~Copyable {
                 c = text[cursor]
             } while c > UInt8(ascii: "\r") || (c != 0 && !ByteClass.isLineEnd(c))
         }
-        p = cursor
+        position = cursor
 
         if ByteClass.isIdentifierStart(c) {
             return scanNameOrPrefixedString(start: start)
@@ -102,16 +104,16 @@ struct Tokenizer: ~Copyable {
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
             return scanString(start: start)
         case UInt8(ascii: "."):
-            let next = text[p + 1]
+            let next = text[position + 1]
             if ByteClass.isDigit(next) {
-                p += 1
+                position += 1
                 return scanFraction(start: start)
             }
-            if next == UInt8(ascii: ".") && text[p + 2] == UInt8(ascii: ".") {
-                p += 3
+            if next == UInt8(ascii: ".") && text[position + 2] == UInt8(ascii: ".") {
+                position += 3
                 emit(.ellipsis, from: start)
             } else {
-                p += 1
+                position += 1
                 emit(.dot, from: start)
             }
             return true
@@ -130,7 +132,7 @@ struct Tokenizer: ~Copyable {
     /// A NAME, a keyword, or a string with a prefix (`b"`, `rb'`, `f"""`...).
     @inline(__always)
     mutating func scanNameOrPrefixedString(start: Int) -> Bool {
-        var cursor = p
+        var cursor = position
         var c = text[cursor]
         // CPython accepts the prefixes in any case and order among: b, r, u, f,
         // br, rb, fr, rf; "u" combines with nothing.
@@ -151,7 +153,7 @@ struct Tokenizer: ~Copyable {
             cursor &+= 1
             c = text[cursor]
             if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
-                p = cursor
+                position = cursor
                 return scanString(start: start)
             }
         }
@@ -161,10 +163,10 @@ struct Tokenizer: ~Copyable {
             cursor &+= 1
             c = text[cursor]
         }
-        p = cursor
+        position = cursor
         if allBits < 0x80 {
-            let kind = TokenKind.keyword(in: UnsafeBufferPointer(start: text, count: end), from: start, to: p) ?? .name
-            emit(kind, from: start)
+            let keyword = TokenKind.keyword(in: UnsafeBufferPointer(start: text, count: end), from: start, to: position)
+            emit(keyword ?? .name, from: start)
             return true
         }
         guard verifyIdentifier(start: start) else { return false }
@@ -176,8 +178,8 @@ struct Tokenizer: ~Copyable {
     /// inside brackets. The token runs from the trailing comment, if any, to
     /// the line ending (excluded), as CPython's does.
     mutating func scanLineEnd(tokenStart: Int) {
-        let lineEnd = p
-        p += text[p] == UInt8(ascii: "\r") ? 2 : 1
+        let lineEnd = position
+        position += text[position] == UInt8(ascii: "\r") ? 2 : 1
         if !lineIsBlank && brackets.isEmpty {
             tokens.append(Token(kind: .newline, startOffset: Int32(min(tokenStart, sourceCount)),
                                 endOffset: Int32(min(lineEnd, sourceCount)),
@@ -188,11 +190,11 @@ struct Tokenizer: ~Copyable {
         atLineStart = true
     }
 
-    /// Called with `p` just past a line ending.
+    /// Called with `position` just past a line ending.
     @inline(__always)
     mutating func beginNextLine() {
         line += 1
-        lineStart = p
+        lineStart = position
     }
 
     /// The end of the input (at the start of a line, after the DEDENTs).
@@ -202,23 +204,23 @@ struct Tokenizer: ~Copyable {
         } else if !brackets.isEmpty {
             failUnclosedBracket()
         } else {
-            emitZeroWidth(.endMarker, at: p)
+            emitZeroWidth(.endMarker, at: position)
         }
         return false
     }
 
-    /// A backslash at `p`: it must end its line, and the next line must exist.
+    /// A backslash at `position`: it must end its line, and the next line must exist.
     mutating func continueLine() -> Bool {
-        let next = text[p + 1]
+        let next = text[position + 1]
         guard ByteClass.isLineEnd(next) else {
-            failContinuationCharacter(at: p + 1)
+            failContinuationCharacter(at: position + 1)
             return false
         }
         let backslashLineStart = lineStart
-        let lineEnd = p + 1
-        p += next == UInt8(ascii: "\r") ? 3 : 2
+        let lineEnd = position + 1
+        position += next == UInt8(ascii: "\r") ? 3 : 2
         beginNextLine()
-        if text[p] == 0 {
+        if text[position] == 0 {
             if input.nullByteOffset != nil {
                 failNullByte()
             } else {
@@ -231,12 +233,13 @@ struct Tokenizer: ~Copyable {
 
     // MARK: Emitting tokens
 
-    /// A token from `start` to `p` on the current line.
+    /// A token from `start` to `position` on the current line.
     @inline(__always)
     mutating func emit(_ kind: TokenKind, from start: Int) {
-        tokens.append(Token(kind: kind, startOffset: Int32(truncatingIfNeeded: start), endOffset: Int32(truncatingIfNeeded: p),
+        tokens.append(Token(kind: kind, startOffset: Int32(truncatingIfNeeded: start),
+                            endOffset: Int32(truncatingIfNeeded: position),
                             line: line, column: Int32(truncatingIfNeeded: start - lineStart),
-                            endLine: line, endColumn: Int32(truncatingIfNeeded: p - lineStart)))
+                            endLine: line, endColumn: Int32(truncatingIfNeeded: position - lineStart)))
     }
 
     /// DEDENT and ENDMARKER: empty tokens, kept inside the source's byte range.

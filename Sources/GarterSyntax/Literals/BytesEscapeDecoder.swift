@@ -61,7 +61,8 @@ enum BytesEscapeDecoder {
                 result.append(UInt8(truncatingIfNeeded: value))
             case UInt8(ascii: "x"):
                 guard index + 1 < count, let high = hexValue(base[index]), let low = hexValue(base[index + 1]) else {
-                    throw StringLiteral.EscapeError(message: "(value error) invalid \\x escape at position \(backslashPosition)")
+                    let message = "(value error) invalid \\x escape at position \(backslashPosition)"
+                    throw StringLiteral.EscapeError(message: message)
                 }
                 result.append(high << 4 | low)
                 index += 2

@@ -12,7 +12,7 @@ enum CodingCookie {
         for _ in 0..<2 {
             guard lineStart < text.endIndex else { return nil }
             var lineEnd = lineStart
-            while lineEnd < text.endIndex && text[lineEnd] != UInt8(ascii: "\n") && text[lineEnd] != UInt8(ascii: "\r") {
+            while lineEnd < text.endIndex && !ByteClass.isLineEnd(text[lineEnd]) {
                 lineEnd += 1
             }
             let line = text[lineStart..<lineEnd]
@@ -39,7 +39,7 @@ enum CodingCookie {
 
     private static func scan(_ line: ArraySlice<UInt8>) -> LineKind {
         var index = line.startIndex
-        while index < line.endIndex && (line[index] == UInt8(ascii: " ") || line[index] == UInt8(ascii: "\t") || line[index] == 0x0C) {
+        while index < line.endIndex && isBlank(line[index]) {
             index += 1
         }
         guard index < line.endIndex else { return .commentOrBlank }
@@ -63,6 +63,10 @@ enum CodingCookie {
             }
         }
         return .commentOrBlank
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == 0x0C
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {

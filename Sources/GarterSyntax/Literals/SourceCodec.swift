@@ -29,16 +29,16 @@ enum SourceCodec {
     }
 
     /// Python's `encodings.normalize_encoding`, lower-cased as the codec
-    /// registry does: runs of characters other than ASCII letters, digits and
-    /// dots become one underscore, and leading or trailing ones are dropped.
+    /// registry does: runs of characters other than letters, digits and dots
+    /// become one underscore, and leading or trailing ones are dropped. (Cookie
+    /// names are ASCII: `[-\w.]+` with ASCII `\w`.)
     static func normalizedName(_ name: String) -> String {
         var result = ""
         var pendingUnderscore = false
-        for scalar in name.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "." {
-                guard scalar.isASCII else { continue }
+        for byte in name.lowercased().utf8 {
+            if ByteClass.isASCIILetter(byte) || ByteClass.isDigit(byte) || byte == UInt8(ascii: ".") {
                 if pendingUnderscore && !result.isEmpty { result.append("_") }
-                result.unicodeScalars.append(scalar)
+                result.unicodeScalars.append(Unicode.Scalar(byte))
                 pendingUnderscore = false
             } else {
                 pendingUnderscore = true

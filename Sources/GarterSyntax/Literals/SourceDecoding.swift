@@ -49,7 +49,9 @@ enum SourceDecoding {
         var index = text.startIndex
         while index < bad {
             let byte = text[index]
-            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index + 1 == text.endIndex || text[index + 1] != UInt8(ascii: "\n"))) {
+            let isLoneCarriageReturn = byte == UInt8(ascii: "\r")
+                && (index + 1 == text.endIndex || text[index + 1] != UInt8(ascii: "\n"))
+            if byte == UInt8(ascii: "\n") || isLoneCarriageReturn {
                 line += 1
                 lineStart = index + 1
             }
@@ -71,9 +73,9 @@ enum SourceDecoding {
         }
         let lineText = String(decoding: text[lineStart..<lineEnd], as: UTF8.self)
         let column = text[lineStart..<bad].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
-        throw SyntaxError(.syntaxError,
-                          "(unicode error) 'utf-8' codec can't decode byte 0x\(hex2(text[bad])) in position \(bad - lineStart): \(reason)",
-                          filename: filename, lineno: line, offset: column, text: lineText)
+        let message = "(unicode error) 'utf-8' codec can't decode byte 0x\(hex2(text[bad])) "
+            + "in position \(bad - lineStart): \(reason)"
+        throw SyntaxError(.syntaxError, message, filename: filename, lineno: line, offset: column, text: lineText)
     }
 
     private static func encodingError(_ message: String, filename: String) -> SyntaxError {

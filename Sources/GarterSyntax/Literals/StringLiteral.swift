@@ -37,7 +37,9 @@ public enum StringLiteral {
                 index += 1
             }
             let end = Int(token.endOffset)
-            let quoteLength = end - index >= 6 && bytes[index + 1] == bytes[index] && bytes[index + 2] == bytes[index] ? 3 : 1
+            // Two equal quotes first are either an empty string or the start of three.
+            let quote = bytes[index]
+            let quoteLength = end - index >= 6 && bytes[index + 1] == quote && bytes[index + 2] == quote ? 3 : 1
             let bodyStart = index + quoteLength
             let bodyEnd = end - quoteLength
             let body = UnsafeBufferPointer(rebasing: bytes[bodyStart..<bodyEnd])
@@ -66,11 +68,11 @@ public enum StringLiteral {
         }
     }
 
-    /// Decodes the escapes of a non-raw str body, or a literal chunk of an
-    /// f-string between replacement fields (where `{{`/`}}` are already
-    /// undoubled by the caller). Like CPython, a backslash at the very end
-    /// (`f"\{x}"` has the chunk `\`) stays a backslash. Appends to `warnings`
-    /// the first invalid escape's message, if any.
+    /// Decodes the escapes of a non-raw str body, or of a literal chunk of an
+    /// f-string (the text between replacement fields, cut where CPython's
+    /// `fstring_find_literal` cuts it). Like CPython, a backslash at the very
+    /// end (`f"\{x}"` has the chunk `\`) stays a backslash. Appends to
+    /// `warnings` the first invalid escape's message, if any.
     public static func decodeEscapes(_ text: UnsafeBufferPointer<UInt8>,
                                      warnings: inout [String]) throws(EscapeError) -> [UInt32] {
         try UnicodeEscapeDecoder.decode(text, warnings: &warnings)

@@ -148,7 +148,8 @@ enum UnicodeEscapeDecoder {
 
     /// The codec's error, with `end` exclusive (the message shows it inclusive).
     private static func error(_ reason: String, start: Int, end: Int) -> StringLiteral.EscapeError {
-        StringLiteral.EscapeError(message: "(unicode error) 'unicodeescape' codec can't decode bytes in position \(start)-\(end - 1): \(reason)")
+        StringLiteral.EscapeError(message: "(unicode error) 'unicodeescape' codec can't decode bytes "
+                                  + "in position \(start)-\(end - 1): \(reason)")
     }
 
     @inline(__always)
