@@ -36,7 +36,7 @@ func readSource(_ path: String) -> [UInt8]? {
 func parse(_ bytes: [UInt8], filename: String) -> Result<Module, SyntaxError> {
     do throws(SyntaxError) {
         let source = try SourceBuffer(fileBytes: bytes, filename: filename)
-        return .success(try Parser.parseModule(source))
+        return .success(try Parser.parseModule(source, from: .file))
     } catch {
         return .failure(error)
     }

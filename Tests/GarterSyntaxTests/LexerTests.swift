@@ -775,6 +775,18 @@ struct LexerErrorCase: Sendable, CustomTestStringConvertible {
         #expect(output.tokens.last?.kind == .error)
     }
 
+    @Test func givesTheInnermostOpenBracketWhenStoppingInsideBrackets() throws {
+        // compile() reports "'(' was never closed" at 1:7 (end offset 0) for this
+        // source: the parser fails at `r20o`, then the rest of the file is
+        // tokenized, stops at the backslash, and a bracket is still open.
+        let output = Lexer.tokenizeWithDiagnostics(SourceBuffer("elser((\nr20o:\\elsejé"))
+        #expect(output.error?.message == "unexpected character after line continuation character")
+        let bracket = try #require(output.unclosedBracketError)
+        #expect(bracket.message == "'(' was never closed")
+        #expect((bracket.lineno, bracket.offset, bracket.endLineno, bracket.endOffset) == (1, 7, 1, 0))
+        #expect(Lexer.tokenizeWithDiagnostics(SourceBuffer("x = 0777\n")).unclosedBracketError == nil)
+    }
+
     @Test func nullByteErrorTextStopsAtTheNull() throws {
         let error = try #require(Lexer.tokenize(SourceBuffer("x = 1\ny = \"\u{0}\"\n")).error)
         #expect(error.text == "y = \"")

@@ -20,7 +20,9 @@ public struct Lexer {
             var tokenizer = Tokenizer(source: source, input: PreparedInput(bytes))
             tokenizer.run()
             return LexerOutput(tokens: tokenizer.tokens, error: tokenizer.error,
-                               errorTiming: tokenizer.errorTiming, warnings: tokenizer.warnings)
+                               errorTiming: tokenizer.errorTiming,
+                               unclosedBracketError: tokenizer.unclosedBracketError,
+                               warnings: tokenizer.warnings)
         }
     }
 }
@@ -32,6 +34,13 @@ public struct LexerOutput: Sendable {
     public var error: SyntaxError?
     /// When CPython reports `error`, relative to errors its parser finds; nil when `error` is nil.
     public var errorTiming: LexerErrorTiming?
+    /// When the lexer stopped on an error inside brackets, "'(' was never
+    /// closed" for the innermost open bracket. After a generic "invalid
+    /// syntax" CPython tokenizes the rest of the file, and if that stops on
+    /// an error token while a bracket is open that was opened on a line
+    /// before the syntax error's line, it reports this instead (whatever the
+    /// tokenizer error was).
+    public var unclosedBracketError: SyntaxError?
     /// Warnings CPython's tokenizer issues (e.g. `1if x else y`).
     public var warnings: [LexerWarning]
 }

@@ -76,11 +76,14 @@ extension Tokenizer {
     /// The input ended inside brackets: reported at the innermost open one.
     mutating func failUnclosedBracket() {
         let bracket = brackets[brackets.count - 1]
-        let bracketLineStart = bracket.offset - bracket.column
-        let offset = characterCount(from: bracketLineStart, to: bracket.offset) + 1
+        fail(unclosedBracketError(bracket), timing: .reportedByParser, at: bracket.offset,
+             line: bracket.line, lineStart: bracket.offset - bracket.column)
+    }
+
+    func unclosedBracketError(_ bracket: OpenBracket) -> SyntaxError {
+        let offset = characterCount(from: bracket.offset - bracket.column, to: bracket.offset) + 1
         let message = "'\(Character(Unicode.Scalar(bracket.character)))' was never closed"
-        fail(makeError(.syntaxError, message, line: bracket.line, offset: offset, endOffset: 0),
-             timing: .reportedByParser, at: bracket.offset, line: bracket.line, lineStart: bracketLineStart)
+        return makeError(.syntaxError, message, line: bracket.line, offset: offset, endOffset: 0)
     }
 
     /// CPython refuses a line holding a NUL byte when it reads that line; the
@@ -106,6 +109,9 @@ extension Tokenizer {
     mutating func fail(_ error: SyntaxError, timing: LexerErrorTiming, at offset: Int, line: Int32, lineStart: Int) {
         self.error = error
         self.errorTiming = timing
+        if let innermost = brackets.last {
+            unclosedBracketError = unclosedBracketError(innermost)
+        }
         let clamped = Int32(min(offset, sourceCount))
         let column = Int32(max(0, offset - lineStart))
         tokens.append(Token(kind: .error, startOffset: clamped, endOffset: clamped,

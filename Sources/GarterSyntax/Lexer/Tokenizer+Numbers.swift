@@ -169,8 +169,8 @@ extension Tokenizer {
         return true
     }
 
-    /// CPython's `verify_end_of_number`, with `position` at the character after the
-    /// number. A letter there is an error ("invalid decimal literal" for `1a`),
+    /// CPython's `verify_end_of_number`, with `position` at the character after
+    /// the number. An ASCII letter there is an error ("invalid decimal literal" for `1a`),
     /// except the start of a keyword that may legally follow a number (`1if x
     /// else y`, `0x1for`), which only gets a warning.
     private mutating func verifyEndOfNumber(kind: StaticString) -> Bool {
@@ -191,7 +191,9 @@ extension Tokenizer {
             warnings.append(LexerWarning(category: "SyntaxWarning", message: "invalid \(kind) literal", line: Int(line)))
             return true
         }
-        if ByteClass.isIdentifierContinue(c) {
+        // Only ASCII: a non-ASCII character ends the number and starts a NAME
+        // (`1é` is NUMBER, NAME), which is checked as an identifier.
+        if c < 0x80 && ByteClass.isIdentifierContinue(c) {
             failAtCursor("invalid \(kind) literal", cursor: position)
             return false
         }

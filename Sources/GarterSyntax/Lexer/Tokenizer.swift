@@ -39,6 +39,7 @@ struct Tokenizer: ~Copyable {
     var warnings: [LexerWarning] = []
     var error: SyntaxError? = nil
     var errorTiming: LexerErrorTiming? = nil
+    var unclosedBracketError: SyntaxError? = nil
 
     struct OpenBracket {
         let character: UInt8
@@ -243,10 +244,25 @@ struct Tokenizer: ~Copyable {
     }
 
     /// DEDENT and ENDMARKER: empty tokens, kept inside the source's byte range.
+    /// At the end of the input CPython's tokenizer is still on the last line
+    /// it read, so these tokens sit at the end of that line, not on a new one.
     mutating func emitZeroWidth(_ kind: TokenKind, at offset: Int) {
         let clamped = Int32(min(offset, sourceCount))
-        let column = Int32(max(0, offset - lineStart))
+        var tokenLine = line
+        var column = Int32(max(0, offset - lineStart))
+        if offset >= sourceCount && offset == lineStart && line > 1 {
+            var lineEnd = lineStart - 1
+            if lineEnd > 0 && text[lineEnd] == UInt8(ascii: "\n") && text[lineEnd - 1] == UInt8(ascii: "\r") {
+                lineEnd -= 1
+            }
+            var previousStart = lineEnd
+            while previousStart > 0 && !ByteClass.isLineEnd(text[previousStart - 1]) {
+                previousStart -= 1
+            }
+            tokenLine = line - 1
+            column = Int32(lineEnd - previousStart)
+        }
         tokens.append(Token(kind: kind, startOffset: clamped, endOffset: clamped,
-                            line: line, column: column, endLine: line, endColumn: column))
+                            line: tokenLine, column: column, endLine: tokenLine, endColumn: column))
     }
 }

@@ -49,9 +49,12 @@ public enum StringLiteral {
                                         quoteLength: quoteLength, value: nil, warnings: [])
             if isFormatted { return decoded }
             if isBytes && !body.allSatisfy({ $0 < 0x80 }) {
-                throw SyntaxError(.syntaxError, "bytes can only contain ASCII literal characters", in: source,
-                                  line: Int(token.line), byteColumn: Int(token.column),
-                                  endLine: Int(token.endLine), endByteColumn: Int(token.endColumn))
+                var error = SyntaxError(.syntaxError, "bytes can only contain ASCII literal characters", in: source,
+                                        line: Int(token.line), byteColumn: Int(token.column),
+                                        endLine: Int(token.endLine), endByteColumn: Int(token.endColumn))
+                // CPython 3.11 leaves this error's end in UTF-8 bytes, not characters.
+                if token.endLine == token.line { error.endOffset = Int(token.endColumn) + 1 }
+                throw error
             }
             do throws(EscapeError) {
                 if isBytes {

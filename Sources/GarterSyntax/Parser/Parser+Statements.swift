@@ -208,17 +208,24 @@ extension Parser {
     }
 
     mutating func parseAnnotatedAssignment(target: Expr, start: Token) throws(SyntaxError) -> Stmt {
+        let targetError: SyntaxError?
         switch target.kind {
         case .name, .attribute, .subscript:
-            break
+            targetError = nil
         case .tuple(let elements, _) where start.kind != .leftParen:
-            throw error("only single target (not tuple) can be annotated", at: elements[0].range)
+            targetError = error("only single target (not tuple) can be annotated", at: elements[0].range)
         case .tuple:
-            throw error("only single target (not tuple) can be annotated", at: target.range)
+            targetError = error("only single target (not tuple) can be annotated", at: target.range)
         case .list:
-            throw error("only single target (not list) can be annotated", at: target.range)
+            targetError = error("only single target (not list) can be annotated", at: target.range)
         default:
-            throw error("illegal target for annotation", at: target.range)
+            targetError = error("illegal target for annotation", at: target.range)
+        }
+        if let targetError {
+            // CPython names the bad target only when an annotation follows.
+            let colon = advance()
+            if (try? parseExpression()) != nil { throw targetError }
+            throw error("invalid syntax", at: colon)
         }
         advance()  // ':'
         let annotation = try parseExpression()
@@ -245,6 +252,16 @@ extension Parser {
                             from: expression.range, to: argument.range)
             }
             index = mark
+        }
+        // CPython's invalid_expression rule reads a second expression here
+        // (`a b`) even at statement level, where it reports nothing; the
+        // tokens it reads still count for the unclosed-bracket check.
+        if startsExpression() {
+            let mark = index
+            let savedFurthest = furthest
+            _ = try? parseExpression()
+            index = mark
+            furthest = savedFurthest
         }
         throw invalidSyntax()
     }

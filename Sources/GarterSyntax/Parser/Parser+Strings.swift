@@ -16,7 +16,8 @@ extension Parser {
             pieces.append(advance())
         }
         let range = SourceRange(from: first, to: previous)
-        let kind: String? = (source.bytes[Int(first.startOffset)] | 0x20) == UInt8(ascii: "u") ? "u" : nil
+        // Only a lowercase `u` prefix marks the constant, as in CPython.
+        let kind: String? = source.bytes[Int(first.startOffset)] == UInt8(ascii: "u") ? "u" : nil
         var builder = JoinedStringBuilder(range: range, kind: kind)
         var sawBytes = false
         var sawText = false

@@ -21,11 +21,25 @@ public struct Parser {
     /// The furthest token the parser has looked at: where a generic
     /// "invalid syntax" is reported, as CPython does.
     var furthest = 0
+    /// The furthest token ever read, trial parses for better messages included
+    /// (CPython's last filled token), which decides whether an unclosed
+    /// bracket is reported instead of a parse error.
+    var furthestRead = 0
     let lexerError: SyntaxError?
     /// Nesting depth of the current expression, to fail cleanly instead of
     /// overflowing the stack (CPython: "too many nested parentheses" or
     /// a RecursionError-like SyntaxError).
     var depth = 0
+
+    /// Where the source came from. CPython's parser reads a script file and a
+    /// string slightly differently; the only visible difference is the column
+    /// of errors at the end of the input: none (0) for a file, one past the
+    /// last line's end for a string.
+    public enum InputKind: Sendable {
+        case file, string
+    }
+
+    var inputKind = InputKind.string
 
     public init(source: SourceBuffer) {
         self.source = source
@@ -43,8 +57,9 @@ public struct Parser {
     // MARK: Entry points
 
     /// Parses a whole module (`exec` mode).
-    public static func parseModule(_ source: SourceBuffer) throws(SyntaxError) -> Module {
+    public static func parseModule(_ source: SourceBuffer, from inputKind: InputKind = .string) throws(SyntaxError) -> Module {
         var parser = Parser(source: source)
+        parser.inputKind = inputKind
         do {
             return try parser.parseFile()
         } catch {
@@ -75,9 +90,12 @@ public struct Parser {
     /// when the parse error lies on a later line than that bracket.
     /// Indentation errors of the tokenizer never replace it.
     func prioritized(_ error: SyntaxError) -> SyntaxError {
-        guard let lexerError, lexerError != error, lexerError.kind == .syntaxError else { return error }
+        guard let lexerError, lexerError != error, lexerError.kind == .syntaxError,
+              !Parser.lexerErrorsReportedOnlyWhenReached.contains(lexerError.message),
+              error.message != "unexpected indent", error.message != "unexpected unindent" else { return error }
         if lexerError.message.hasSuffix("was never closed") {
-            return error.lineno > lexerError.lineno ? lexerError : error
+            let lastRead = tokens[min(max(furthest, furthestRead), tokens.count - 1)]
+            return Int(lastRead.line) > lexerError.lineno ? lexerError : error
         }
         return lexerError
     }
@@ -144,7 +162,10 @@ public struct Parser {
         let token = tokens[index]
         if token.kind != .endMarker && token.kind != .error {
             index += 1
-            if index > furthest { furthest = index }
+            if index > furthest {
+                furthest = index
+                if index > furthestRead { furthestRead = index }
+            }
         }
         return token
     }
@@ -236,8 +257,14 @@ public struct Parser {
     }
 
     func error(_ message: String, at token: Token, kind: SyntaxError.Kind = .syntaxError) -> SyntaxError {
-        SyntaxError(kind, message, in: source, line: Int(token.line), byteColumn: Int(token.column),
-                    endLine: Int(token.endLine), endByteColumn: Int(token.endColumn))
+        var error = SyntaxError(kind, message, in: source, line: Int(token.line), byteColumn: Int(token.column),
+                                endLine: Int(token.endLine), endByteColumn: Int(token.endColumn))
+        if inputKind == .file && Int(token.startOffset) >= source.bytes.count
+            && (token.kind == .endMarker || token.kind == .dedent) {
+            error.offset = 0
+            error.endOffset = -1
+        }
+        return error
     }
 
     func error(_ message: String, at range: SourceRange, kind: SyntaxError.Kind = .syntaxError) -> SyntaxError {
@@ -268,4 +295,11 @@ public struct Parser {
     }
 
     static let maximumDepth = 1000
+
+    /// Tokenizer errors that CPython's tokenizer signals through its state
+    /// rather than by raising: they surface only when the parser reaches them.
+    static let lexerErrorsReportedOnlyWhenReached: Set<String> = [
+        "unexpected character after line continuation character",
+        "unexpected EOF while parsing",
+    ]
 }
