@@ -2,9 +2,10 @@ import Testing
 @testable import GarterSyntax
 
 // Expected tokens and errors below were produced by running CPython 3.11.7:
-// token positions with the `tokenize` module (byte columns; NEWLINE adjusted
-// to the C tokenizer, which starts it at a trailing comment and gives it no
-// width), errors with `compile(source, "<case>", "exec")` on the source as a
+// token positions with the `tokenize` module (byte columns), adjusted to the
+// C tokenizer: NEWLINE starts at a trailing comment and has no width, and
+// DEDENT and ENDMARKER at the end of the input sit at the end of the last
+// line. Errors with `compile(source, "<case>", "exec")` on the source as a
 // str, reading SyntaxError's lineno/offset/end_lineno/end_offset. For null
 // bytes and a final "\r\n", which compile() treats specially, the values come
 // from running the source as a script (`python3 file.py`).
@@ -61,7 +62,7 @@ private func escaped(_ text: String) -> String {
             "dedent 9:0-9:0 ||",
             "name 9:0-9:1 |f|",
             "newline 9:1-9:1 ||",
-            "endMarker 10:0-10:0 ||",
+            "endMarker 9:1-9:1 ||",
         ])
     }
 
@@ -96,7 +97,7 @@ private func escaped(_ text: String) -> String {
             "name 5:6-5:7 |A|",
             "rightParen 5:7-5:8 |)|",
             "newline 5:8-5:8 ||",
-            "endMarker 6:0-6:0 ||",
+            "endMarker 5:8-5:8 ||",
         ])
     }
 
@@ -116,9 +117,9 @@ private func escaped(_ text: String) -> String {
             "indent 3:0-3:8 |        |",
             "kwPass 3:8-3:12 |pass|",
             "newline 3:12-3:12 ||",
-            "dedent 4:0-4:0 ||",
-            "dedent 4:0-4:0 ||",
-            "endMarker 4:0-4:0 ||",
+            "dedent 3:12-3:12 ||",
+            "dedent 3:12-3:12 ||",
+            "endMarker 3:12-3:12 ||",
         ])
     }
 
@@ -139,8 +140,8 @@ private func escaped(_ text: String) -> String {
             "indent 5:0-5:4 |    |",
             "kwPass 5:4-5:8 |pass|",
             "newline 5:8-5:8 ||",
-            "dedent 6:0-6:0 ||",
-            "endMarker 6:0-6:0 ||",
+            "dedent 5:8-5:8 ||",
+            "endMarker 5:8-5:8 ||",
         ])
     }
 
@@ -165,7 +166,7 @@ private func escaped(_ text: String) -> String {
             "leftBrace 6:4-6:5 |{|",
             "rightBrace 7:0-7:1 |}|",
             "newline 7:1-7:1 ||",
-            "endMarker 8:0-8:0 ||",
+            "endMarker 7:1-7:1 ||",
         ])
     }
 
@@ -185,7 +186,7 @@ private func escaped(_ text: String) -> String {
             "string 2:35-2:38 |r''|",
             "string 2:39-2:42 |F''|",
             "newline 2:42-2:42 ||",
-            "endMarker 3:0-3:0 ||",
+            "endMarker 2:42-2:42 ||",
         ])
     }
 
@@ -201,7 +202,7 @@ private func escaped(_ text: String) -> String {
             "equal 4:2-4:3 |=|",
             "string 4:4-4:11 |'it\\\\'s'|",
             "newline 4:11-4:11 ||",
-            "endMarker 5:0-5:0 ||",
+            "endMarker 4:11-4:11 ||",
         ])
     }
 
@@ -215,7 +216,7 @@ private func escaped(_ text: String) -> String {
             "equal 3:2-3:3 |=|",
             "number 3:4-3:5 |1|",
             "newline 3:5-3:5 ||",
-            "endMarker 4:0-4:0 ||",
+            "endMarker 3:5-3:5 ||",
         ])
     }
 
@@ -229,7 +230,7 @@ private func escaped(_ text: String) -> String {
             "equal 2:2-2:3 |=|",
             "number 2:4-2:5 |2|",
             "newline 2:5-2:5 ||",
-            "endMarker 3:0-3:0 ||",
+            "endMarker 2:5-2:5 ||",
         ])
     }
 
@@ -321,7 +322,7 @@ private func escaped(_ text: String) -> String {
             "colon 3:58-3:59 |:|",
             "name 3:60-3:61 |n|",
             "newline 3:61-3:61 ||",
-            "endMarker 4:0-4:0 ||",
+            "endMarker 3:61-3:61 ||",
         ])
     }
 
@@ -365,7 +366,7 @@ private func escaped(_ text: String) -> String {
             "plus 1:108-1:109 |+|",
             "number 1:110-1:123 |1_0.2_5e-1_0j|",
             "newline 1:123-1:123 ||",
-            "endMarker 2:0-2:0 ||",
+            "endMarker 1:123-1:123 ||",
         ])
     }
 
@@ -383,7 +384,7 @@ private func escaped(_ text: String) -> String {
             "kwFalse 1:51-1:56 |False|",
             "kwNone 1:57-1:61 |None|",
             "newline 1:61-1:61 ||",
-            "endMarker 2:0-2:0 ||",
+            "endMarker 1:61-1:61 ||",
         ])
     }
 
@@ -403,9 +404,9 @@ private func escaped(_ text: String) -> String {
             "indent 4:0-4:2 |\\t\\t|",
             "name 4:2-4:3 |w|",
             "newline 4:3-4:3 ||",
-            "dedent 5:0-5:0 ||",
-            "dedent 5:0-5:0 ||",
-            "endMarker 5:0-5:0 ||",
+            "dedent 4:3-4:3 ||",
+            "dedent 4:3-4:3 ||",
+            "endMarker 4:3-4:3 ||",
         ])
     }
 
@@ -425,7 +426,7 @@ private func escaped(_ text: String) -> String {
             "dedent 4:5-4:5 ||",
             "name 4:5-4:6 |w|",
             "newline 4:6-4:6 ||",
-            "endMarker 5:0-5:0 ||",
+            "endMarker 4:6-4:6 ||",
         ])
     }
 
@@ -435,7 +436,7 @@ private func escaped(_ text: String) -> String {
             "equal 1:2-1:3 |=|",
             "number 1:4-1:5 |1|",
             "newline 1:5-1:5 ||",
-            "endMarker 2:0-2:0 ||",
+            "endMarker 1:5-1:5 ||",
         ])
     }
 
@@ -448,8 +449,8 @@ private func escaped(_ text: String) -> String {
             "indent 2:0-2:4 |    |",
             "name 2:4-2:5 |y|",
             "newline 2:5-2:5 ||",
-            "dedent 3:0-3:0 ||",
-            "endMarker 3:0-3:0 ||",
+            "dedent 2:5-2:5 ||",
+            "endMarker 2:5-2:5 ||",
         ])
     }
 
@@ -459,7 +460,7 @@ private func escaped(_ text: String) -> String {
             "equal 1:2-1:3 |=|",
             "number 1:4-1:5 |1|",
             "newline 1:5-1:5 ||",
-            "endMarker 3:0-3:0 ||",
+            "endMarker 2:6-2:6 ||",
         ])
     }
 
@@ -471,7 +472,7 @@ private func escaped(_ text: String) -> String {
 
     @Test func onlyBlankLines() {
         #expect(render("\n\n   \n") == [
-            "endMarker 4:0-4:0 ||",
+            "endMarker 3:3-3:3 ||",
         ])
     }
 
@@ -490,8 +491,8 @@ private func escaped(_ text: String) -> String {
             "number 3:9-3:10 |2|",
             "rightParen 3:10-3:11 |)|",
             "newline 3:11-3:11 ||",
-            "dedent 4:0-4:0 ||",
-            "endMarker 4:0-4:0 ||",
+            "dedent 3:11-3:11 ||",
+            "endMarker 3:11-3:11 ||",
         ])
     }
 
@@ -508,8 +509,8 @@ private func escaped(_ text: String) -> String {
             "newline 2:5-2:5 ||",
             "name 5:4-5:5 |b|",
             "newline 5:5-5:5 ||",
-            "dedent 6:0-6:0 ||",
-            "endMarker 6:0-6:0 ||",
+            "dedent 5:5-5:5 ||",
+            "endMarker 5:5-5:5 ||",
         ])
     }
 
@@ -529,7 +530,7 @@ private func escaped(_ text: String) -> String {
             "name 1:17-1:18 |r|",
             "rightSquare 1:18-1:19 |]|",
             "newline 1:19-1:19 ||",
-            "endMarker 2:0-2:0 ||",
+            "endMarker 1:19-1:19 ||",
         ])
         let output = Lexer.tokenizeWithDiagnostics(SourceBuffer("x = 1if y else 2\nz = [0x1for q in r]\n"))
         #expect(output.warnings == [
@@ -551,7 +552,7 @@ private func escaped(_ text: String) -> String {
             "equal 2:6-2:7 |=|",
             "number 2:8-2:9 |1|",
             "newline 2:9-2:9 ||",
-            "endMarker 3:0-3:0 ||",
+            "endMarker 2:9-2:9 ||",
         ])
     }
 
@@ -567,7 +568,7 @@ private func escaped(_ text: String) -> String {
             "dedent 3:0-3:0 ||",
             "name 3:0-3:1 |z|",
             "newline 3:1-3:1 ||",
-            "endMarker 4:0-4:0 ||",
+            "endMarker 3:1-3:1 ||",
         ])
     }
 
@@ -579,7 +580,7 @@ private func escaped(_ text: String) -> String {
             "newline 3:4-3:4 ||",
             "name 4:0-4:1 |t|",
             "newline 4:1-4:1 ||",
-            "endMarker 5:0-5:0 ||",
+            "endMarker 4:1-4:1 ||",
         ])
     }
 
@@ -597,7 +598,7 @@ private func escaped(_ text: String) -> String {
             "error 1:14-1:16 |<>|",
             "name 1:17-1:18 |e|",
             "newline 1:18-1:18 ||",
-            "endMarker 2:0-2:0 ||",
+            "endMarker 1:18-1:18 ||",
         ])
         #expect(render("f'{x!r}' != !\n").contains("exclamation 1:12-1:13 |!|"))
     }

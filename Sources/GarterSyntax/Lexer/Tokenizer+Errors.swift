@@ -4,8 +4,9 @@
 /// - errors its tokenizer raises itself put `offset` at the number of
 ///   characters between the start of the line and its read cursor, so the
 ///   position depends on whether it had consumed the offending character;
-/// - errors its parser raises from a tokenizer error code use fixed offsets
-///   (often 1 with an end offset of 0 or -1).
+/// - errors its parser raises from a tokenizer error code take a byte column,
+///   converted as for any parser error (by `SyntaxError(_:_:in:line:byteColumn:)`),
+///   and a fixed end offset of 0 or -1.
 extension Tokenizer {
     /// An error CPython's tokenizer raises with its cursor at byte `cursor` of the current line.
     mutating func failAtCursor(_ message: String, cursor: Int) {
@@ -40,23 +41,22 @@ extension Tokenizer {
     /// TabError and "too many levels of indentation": CPython's parser puts
     /// these at offset 1 with an end offset of 0.
     mutating func failIndentation(_ kind: SyntaxError.Kind, _ message: String) {
-        fail(makeError(kind, message, line: line, offset: 1, endOffset: 0),
+        fail(parserReportedError(kind, message, line: line, byteColumn: 0, endOffset: 0),
              timing: .reportedByParser, at: position, line: line, lineStart: lineStart)
     }
 
     /// Reported at the end of the line, past its line ending, with end offset -1.
     mutating func failUnmatchedDedent() {
-        let offset = characterCount(from: lineStart, to: lineEndOffset(from: position)) + 1
-        fail(makeError(.indentationError, "unindent does not match any outer indentation level",
-                       line: line, offset: offset, endOffset: -1),
+        let lineEnd = lineEndOffset(from: position)
+        fail(parserReportedError(.indentationError, "unindent does not match any outer indentation level",
+                                 line: line, byteColumn: lineEnd - lineStart, endOffset: -1),
              timing: .reportedByParser, at: position, line: line, lineStart: lineStart)
     }
 
     /// A backslash followed by something other than a line ending at `offset`.
     mutating func failContinuationCharacter(at offset: Int) {
-        let column = characterCount(from: lineStart, to: offset) + 1
-        fail(makeError(.syntaxError, "unexpected character after line continuation character",
-                       line: line, offset: column, endOffset: 0),
+        fail(parserReportedError(.syntaxError, "unexpected character after line continuation character",
+                                 line: line, byteColumn: offset - lineStart, endOffset: 0),
              timing: .reportedByParser, at: offset, line: line, lineStart: lineStart)
     }
 
@@ -68,8 +68,8 @@ extension Tokenizer {
             return
         }
         let lastLine = line - 1
-        let offset = characterCount(from: lastLineStart, to: lastLineEnd) + 1
-        fail(makeError(.syntaxError, "unexpected EOF while parsing", line: lastLine, offset: offset, endOffset: -1),
+        fail(parserReportedError(.syntaxError, "unexpected EOF while parsing", line: lastLine,
+                                 byteColumn: lastLineEnd - lastLineStart, endOffset: -1),
              timing: .reportedByParser, at: lastLineEnd, line: lastLine, lineStart: lastLineStart)
     }
 
@@ -81,9 +81,8 @@ extension Tokenizer {
     }
 
     func unclosedBracketError(_ bracket: OpenBracket) -> SyntaxError {
-        let offset = characterCount(from: bracket.offset - bracket.column, to: bracket.offset) + 1
         let message = "'\(Character(Unicode.Scalar(bracket.character)))' was never closed"
-        return makeError(.syntaxError, message, line: bracket.line, offset: offset, endOffset: 0)
+        return parserReportedError(.syntaxError, message, line: bracket.line, byteColumn: bracket.column, endOffset: 0)
     }
 
     /// CPython refuses a line holding a NUL byte when it reads that line; the
@@ -100,9 +99,18 @@ extension Tokenizer {
 
     // MARK: Helpers
 
+    /// An error with the offsets CPython's tokenizer computed itself.
     func makeError(_ kind: SyntaxError.Kind, _ message: String, line: Int32, offset: Int, endOffset: Int) -> SyntaxError {
         SyntaxError(kind, message, filename: source.filename, lineno: Int(line), offset: offset,
-                    endLineno: Int(line), endOffset: endOffset, text: source.line(Int(line)))
+                    endLineno: Int(line), endOffset: endOffset, text: source.lineWithEnding(Int(line)))
+    }
+
+    /// An error CPython's parser raises from a tokenizer error code, at a byte column.
+    func parserReportedError(_ kind: SyntaxError.Kind, _ message: String, line: Int32, byteColumn: Int,
+                             endOffset: Int) -> SyntaxError {
+        var error = SyntaxError(kind, message, in: source, line: Int(line), byteColumn: byteColumn)
+        error.endOffset = endOffset
+        return error
     }
 
     /// Records the error and ends the token list with an error token at byte `offset`.

@@ -34,7 +34,7 @@ public enum NumberLiteral {
         } catch {
             throw SyntaxError(.syntaxError, error.message, filename: source.filename,
                               lineno: Int(token.line), offset: 0, endLineno: Int(token.endLine), endOffset: 0,
-                              text: source.line(Int(token.line)))
+                              text: source.lineWithEnding(Int(token.line)))
         }
     }
 

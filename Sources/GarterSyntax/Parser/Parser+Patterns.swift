@@ -10,9 +10,18 @@ extension Parser {
     mutating func parseMatchStatement(missingColon: inout SyntaxError?) throws(SyntaxError) -> Stmt? {
         let mark = index
         let start = advance()  // "match"
-        guard startsExpression() || at(.star),
-              let subject = try? parseMatchSubject(), at(.colon) else {
-            if at(.newline) { missingColon = errorAfterPrevious("expected ':'") }
+        var subject: Expr?
+        if startsExpression() || at(.star) {
+            do {
+                subject = try parseMatchSubject()
+            } catch where error.message != "invalid syntax" {
+                // A specific complaint about the subject (`match x = 1`) is
+                // what CPython reports if the line is no statement either.
+                missingColon = error
+            } catch {}
+        }
+        guard let subject, at(.colon) else {
+            if subject != nil && at(.newline) { missingColon = errorAfterPrevious("expected ':'") }
             index = mark
             return nil
         }

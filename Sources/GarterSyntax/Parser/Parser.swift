@@ -83,18 +83,23 @@ public struct Parser {
         return try parser.parseSingle()
     }
 
-    /// After a parse error CPython tokenizes the rest of the file, and a
-    /// tokenizer error found there replaces the parser's error: always when the
-    /// tokenizer raises it (bad literals, unterminated strings, stray
-    /// characters), and for a bracket left open at the end of the file only
-    /// when the parse error lies on a later line than that bracket.
-    /// Indentation errors of the tokenizer never replace it.
+    /// Which error CPython would report when both the parser and the
+    /// tokenizer found one. A tokenizer error is raised the moment any parse
+    /// attempt (a lookahead for a better message included) reads its token.
+    /// Otherwise, after a parse error CPython tokenizes the rest of the file:
+    /// an error the tokenizer raises there replaces the parser's (bad literals,
+    /// unterminated strings, stray characters), a bracket left open at the end
+    /// replaces it only when the parser had read past that bracket's line, and
+    /// errors the tokenizer merely flags (indentation, a bad continuation
+    /// line) do not. The generic "unexpected indent" skips that check.
     func prioritized(_ error: SyntaxError) -> SyntaxError {
-        guard let lexerError, lexerError != error, lexerError.kind == .syntaxError,
+        guard let lexerError, lexerError != error else { return error }
+        let lastRead = tokens[min(max(furthest, furthestRead), tokens.count - 1)]
+        if lastRead.kind == .error { return lexerError }
+        guard lexerError.kind == .syntaxError,
               !Parser.lexerErrorsReportedOnlyWhenReached.contains(lexerError.message),
               error.message != "unexpected indent", error.message != "unexpected unindent" else { return error }
         if lexerError.message.hasSuffix("was never closed") {
-            let lastRead = tokens[min(max(furthest, furthestRead), tokens.count - 1)]
             return Int(lastRead.line) > lexerError.lineno ? lexerError : error
         }
         return lexerError
