@@ -159,8 +159,12 @@ extension Parser {
 
     /// `(star_targets '=')+ (yield_expr | star_expressions)`.
     mutating func parseAssignment(first: Expr, start: Token) throws(SyntaxError) -> Stmt {
+        let firstEqual = index
         var items = [first]
+        // Which items are a bare `yield ...`, not in parentheses.
+        var bareYields = [start.kind == .kwYield]
         while accept(.equal) != nil {
+            bareYields.append(at(.kwYield))
             items.append(at(.kwYield) ? try parseYieldExpression() : try parseStarExpressions())
         }
         let value = items.removeLast()
@@ -168,12 +172,8 @@ extension Parser {
         targets.reserveCapacity(items.count)
         for (position, item) in items.enumerated() {
             if let invalid = invalidTarget(item, role: .assignment) {
-                if position == 0 && items.count == 1 && start.kind != .leftSquare && start.kind != .leftParen,
-                   isBitwiseOrLevel(item), !isNamedConstant(item), isBitwiseOrLevel(value) {
-                    throw error("cannot assign to \(expressionName(item)) here. Maybe you meant '==' instead of '='?",
-                                at: item.range)
-                }
-                if case .yield = invalid.kind {
+                try diagnoseInvalidAssignment(first: first, start: start, firstEqual: firstEqual)
+                if bareYields[position] {
                     throw error("assignment to yield expression not possible", at: invalid.range)
                 }
                 throw error("cannot assign to \(expressionName(invalid))", at: invalid.range)
@@ -181,6 +181,21 @@ extension Parser {
             targets.append(withContext(item, .store))
         }
         return Stmt(.assign(targets: targets, value: value, typeComment: nil), rangeFrom(start))
+    }
+
+    /// CPython's invalid_assignment rule re-reads the first target as named
+    /// expressions, so the expression right before the first `=` may draw
+    /// "Maybe you meant '==' ...?" instead of a plain "cannot assign to".
+    mutating func diagnoseInvalidAssignment(first: Expr, start: Token, firstEqual: Int) throws(SyntaxError) {
+        var candidate = first
+        if case .tuple(let elements, _) = first.kind, start.kind != .leftParen {
+            guard let last = elements.last, tokens[firstEqual - 1].kind != .comma else { return }
+            candidate = last
+        }
+        let mark = index
+        index = firstEqual
+        defer { index = mark }
+        try diagnoseAssignmentInExpression(candidate)
     }
 
     /// Expressions that CPython's `bitwise_or` rule can produce on its own.
