@@ -274,7 +274,13 @@ extension Parser {
         if startsExpression() {
             let mark = index
             let savedFurthest = furthest
-            _ = try? parseExpression()
+            do {
+                _ = try parseExpression()
+            } catch where error.message != "invalid syntax" {
+                // A specific complaint found on the way (`i{f x}`: a missing
+                // comma inside the braces) is raised, as in CPython.
+                throw error
+            } catch {}
             index = mark
             furthest = savedFurthest
         }
