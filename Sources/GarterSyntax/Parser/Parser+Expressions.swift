@@ -33,22 +33,21 @@ extension Parser {
 
     /// `star_expression`: `*bitwise_or` or an expression.
     mutating func parseStarExpression() throws(SyntaxError) -> Expr {
-        if at(.star) {
-            let star = advance()
-            let value = try parseBitwiseOr()
-            return Expr(.starred(value: value, ctx: .load), rangeFrom(star))
-        }
+        if at(.star) { return try parseStarred() }
         return try parseExpression()
     }
 
     /// `star_named_expression`: `*bitwise_or` or a named expression.
     mutating func parseStarNamedExpression() throws(SyntaxError) -> Expr {
-        if at(.star) {
-            let star = advance()
-            let value = try parseBitwiseOr()
-            return Expr(.starred(value: value, ctx: .load), rangeFrom(star))
-        }
+        if at(.star) { return try parseStarred() }
         return try parseNamedExpression()
+    }
+
+    /// `'*' bitwise_or`, at a `*`.
+    mutating func parseStarred() throws(SyntaxError) -> Expr {
+        let star = advance()
+        let value = try parseBitwiseOr()
+        return Expr(.starred(value: value, ctx: .load), rangeFrom(star))
     }
 
     /// Whether the current token can begin an expression.
@@ -376,11 +375,7 @@ extension Parser {
 
     /// `slice | starred_expression`.
     mutating func parseSliceItem() throws(SyntaxError) -> Expr {
-        if at(.star) {
-            let star = advance()
-            let value = try parseBitwiseOr()
-            return Expr(.starred(value: value, ctx: .load), rangeFrom(star))
-        }
+        if at(.star) { return try parseStarred() }
         let start = current
         var lower: Expr?
         if !at(.colon) {

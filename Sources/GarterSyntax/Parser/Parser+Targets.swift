@@ -33,11 +33,7 @@ extension Parser {
 
     /// One target in a target list: `*t` or a primary-level expression.
     mutating func parseTargetItem() throws(SyntaxError) -> Expr {
-        if at(.star) {
-            let star = advance()
-            let value = try parseBitwiseOr()
-            return Expr(.starred(value: value, ctx: .load), rangeFrom(star))
-        }
+        if at(.star) { return try parseStarred() }
         return try parseBitwiseOr()
     }
 
@@ -46,19 +42,10 @@ extension Parser {
         var targets: [Expr] = []
         repeat {
             if at(.newline) || at(.semicolon) { break }
-            let item = try parseStarNamedOrExpression()
+            let item = try parseStarExpression()
             targets.append(try asTarget(item, role: .deletion))
         } while accept(.comma) != nil
         return targets
-    }
-
-    mutating func parseStarNamedOrExpression() throws(SyntaxError) -> Expr {
-        if at(.star) {
-            let star = advance()
-            let value = try parseBitwiseOr()
-            return Expr(.starred(value: value, ctx: .load), rangeFrom(star))
-        }
-        return try parseExpression()
     }
 
     /// The expression with its context set for `role`, or CPython's error for
