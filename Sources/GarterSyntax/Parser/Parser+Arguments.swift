@@ -13,6 +13,7 @@ extension Parser {
         var keywords: [Keyword] = []
         var sawKeyword = false
         var sawDoubleStar = false
+        var misplacedPositional: String?
         var bareGenerator: Expr?
         while !at(.rightParen) {
             let itemStart = current
@@ -62,16 +63,18 @@ extension Parser {
                     throw error("expression cannot contain assignment, perhaps you meant \"==\"?",
                                 from: value.range, to: SourceRange(current))
                 }
-                if sawDoubleStar {
-                    throw error("positional argument follows keyword argument unpacking", at: current)
-                }
-                if sawKeyword {
-                    throw error("positional argument follows keyword argument", at: current)
+                // CPython reads the whole argument list before complaining, and
+                // points at the token after it.
+                if sawDoubleStar && misplacedPositional == nil {
+                    misplacedPositional = "positional argument follows keyword argument unpacking"
+                } else if sawKeyword && misplacedPositional == nil {
+                    misplacedPositional = "positional argument follows keyword argument"
                 }
                 args.append(value)
             }
             if accept(.comma) == nil { break }
         }
+        if let misplacedPositional { throw error(misplacedPositional, at: current) }
         if !at(.rightParen) {
             if let lexerError = pendingLexerError() { throw lexerError }
             if let last = args.last ?? keywords.last?.value { try diagnoseMissingComma(after: last) }

@@ -21,14 +21,29 @@ extension Parser {
             target = Expr(.tuple(elts: elements, ctx: .load), rangeFrom(start))
         }
         if !at(.kwIn) {
-            // `for x y in z`, `for f() in z`: CPython reports the invalid target
-            // first when the rest would parse as `targets in ...`.
+            // `for f() in z`: CPython reports the invalid target; inside
+            // brackets, `for y i in z` draws its missing-comma diagnosis.
             if let invalid = invalidTarget(target, role: .forLoop) {
                 throw error("cannot assign to \(expressionName(invalid))", at: invalid.range)
             }
+            if bracketLevel(at: index) > 0 { try diagnoseMissingComma(after: target) }
             throw invalidSyntax()
         }
         return try asTarget(target, role: .forLoop)
+    }
+
+    /// How many brackets are open before token `position` (only needed on
+    /// error paths, so it is counted rather than tracked).
+    func bracketLevel(at position: Int) -> Int {
+        var level = 0
+        for token in tokens[..<position] {
+            switch token.kind {
+            case .leftParen, .leftSquare, .leftBrace: level += 1
+            case .rightParen, .rightSquare, .rightBrace: level -= 1
+            default: break
+            }
+        }
+        return level
     }
 
     /// One target in a target list: `*t` or a primary-level expression.
