@@ -3,11 +3,12 @@ import PackageDescription
 
 // Layers (DESIGN.md §2), dependencies flowing one way:
 // GarterSyntax → GarterCompiler → GarterRuntime → Garter → garter.
-// Only the front end and the command line exist so far.
+// The front end is complete; the runtime has its object-model core.
 let package = Package(
     name: "Garter",
     products: [
         .library(name: "GarterSyntax", targets: ["GarterSyntax"]),
+        .library(name: "GarterRuntime", targets: ["GarterRuntime"]),
         .executable(name: "garter", targets: ["garter"]),
     ],
     dependencies: [
@@ -18,6 +19,10 @@ let package = Package(
             name: "GarterSyntax",
             dependencies: [.product(name: "BigInt", package: "BigInt")]
         ),
+        .target(
+            name: "GarterRuntime",
+            dependencies: [.product(name: "BigInt", package: "BigInt")]
+        ),
         .executableTarget(
             name: "garter",
             dependencies: ["GarterSyntax"]
@@ -25,6 +30,10 @@ let package = Package(
         .testTarget(
             name: "GarterSyntaxTests",
             dependencies: ["GarterSyntax"]
+        ),
+        .testTarget(
+            name: "GarterRuntimeTests",
+            dependencies: ["GarterRuntime"]
         ),
     ]
 )

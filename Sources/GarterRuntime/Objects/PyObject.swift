@@ -1,0 +1,47 @@
+/// The header every heap object carries: Python's reference count and the
+/// object's type. Subclasses add their own fields (`PyLong`, `PyStr`, ...).
+///
+/// Stored properties opt out of Swift's dynamic exclusivity checks: they are
+/// touched on every instruction, and the GIL (or, without it, the object's
+/// own lock) is what serialises access, not Swift.
+open class PyObject {
+    /// Objects shared by all interpreters (None's type, built-in types, ...)
+    /// are immortal: their count starts here and is never changed, so threads
+    /// of different interpreters never write to them.
+    public static let immortalRefcount = 1 << 60
+
+    @exclusivity(unchecked)
+    public final var refcount: Int
+
+    /// The type, as a raw pointer: reading it costs no Swift reference
+    /// counting, and the `type` type object can point at itself.
+    @exclusivity(unchecked)
+    public final var typePointer: UnsafeRawPointer
+
+    public init(type: PyType) {
+        self.refcount = 1
+        self.typePointer = UnsafeRawPointer(Unmanaged.passUnretained(type).toOpaque())
+    }
+
+    /// For the `type` type object, whose type is itself: the pointer is set
+    /// by `PyType` once the object exists.
+    init(typeSetLater: Void) {
+        self.refcount = PyObject.immortalRefcount
+        self.typePointer = UnsafeRawPointer(bitPattern: MemoryLayout<Int>.alignment)!
+    }
+
+    /// The object's type, read without Swift reference counting.
+    @inlinable
+    public final func withType<Result>(_ body: (PyType) throws -> Result) rethrows -> Result {
+        try Unmanaged<PyType>.fromOpaque(typePointer)._withUnsafeGuaranteedRef(body)
+    }
+
+    /// Called when the last reference goes: release the values this object
+    /// holds (list items, dict entries, ...). The memory itself is freed by
+    /// Swift afterwards.
+    open func releaseContents() {}
+
+    public final var isImmortal: Bool { refcount >= PyObject.immortalRefcount }
+
+    public final func makeImmortal() { refcount = PyObject.immortalRefcount }
+}
