@@ -331,19 +331,21 @@ extension Parser {
     /// syntax. Perhaps you forgot a comma?" spanning both expressions.
     mutating func diagnoseMissingComma(after element: Expr) throws(SyntaxError) {
         if let lexerError = pendingLexerError() { throw lexerError }
-        guard startsExpression(), isBitwiseOrLevel(element) || isDisjunctionLevel(element) else { return }
-        if case .name(let id, _) = element.kind {
-            if id == "print" || id == "exec" { return }
-            if at(.string) { return }
-        }
+        guard startsExpression() else { return }
+        // The second expression is read even when no message results: CPython
+        // reads it too, and how far it got decides between this error and an
+        // unclosed bracket.
         let mark = index
         let savedFurthest = furthest
         let next = try? parseExpression()
         index = mark
         furthest = savedFurthest
-        if let next {
-            throw error("invalid syntax. Perhaps you forgot a comma?", from: element.range, to: next.range)
+        guard let next, isBitwiseOrLevel(element) || isDisjunctionLevel(element) else { return }
+        if case .name(let id, _) = element.kind {
+            if id == "print" || id == "exec" { return }
+            if tokens[mark].kind == .string { return }
         }
+        throw error("invalid syntax. Perhaps you forgot a comma?", from: element.range, to: next.range)
     }
 
     func isDisjunctionLevel(_ expression: Expr) -> Bool {
