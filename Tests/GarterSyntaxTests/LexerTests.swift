@@ -758,6 +758,12 @@ struct LexerErrorCase: Sendable, CustomTestStringConvertible {
         LexerErrorCase("x = 1\ny = \"\u{0}\"\n", .syntaxError, "source code cannot contain null bytes", 2, 0, 2, 0, .raisedByTokenizer),
         LexerErrorCase("\u{0}", .syntaxError, "source code cannot contain null bytes", 1, 0, 1, 0, .raisedByTokenizer),
         LexerErrorCase("x = \"\"\"\n\u{0}\"\"\"", .syntaxError, "source code cannot contain null bytes", 2, 0, 2, 0, .raisedByTokenizer),
+        LexerErrorCase("x = \"\"\"a\nb\"\"\" \\ y", .syntaxError, "unexpected character after line continuation character", 2, 16, 2, 0, .reportedByParser),
+        LexerErrorCase("x = (1 + \\\n  \\ y)", .syntaxError, "unexpected character after line continuation character", 2, 15, 2, 0, .reportedByParser),
+        LexerErrorCase("o\n0\\\n\\\tif", .syntaxError, "unexpected character after line continuation character", 3, 5, 3, 0, .reportedByParser),
+        LexerErrorCase("if 1:\n  \\\n    \\ y", .syntaxError, "unexpected character after line continuation character", 3, 6, 3, 0, .reportedByParser),
+        LexerErrorCase("\u{C}é\\\n \\", .syntaxError, "unexpected EOF while parsing", 2, 2, 2, -1, .reportedByParser),
+        LexerErrorCase("\"\"\"é\\\n\"\"\"\t\\", .syntaxError, "unexpected EOF while parsing", 2, 5, 2, -1, .reportedByParser),
     ]
 }
 

@@ -4,6 +4,12 @@ public struct Lexer {
     /// token of kind `.error` at the error's position, and `error` describes it;
     /// otherwise it ends with NEWLINE (if needed), DEDENTs and `.endMarker`.
     ///
+    /// Positions are CPython's: byte columns; NEWLINE runs from a trailing
+    /// comment (or the line ending) to the line ending, with no width without
+    /// a comment; INDENT covers the indentation; DEDENT is empty, before the
+    /// first token of its line; DEDENTs and ENDMARKER at the end of the input
+    /// sit at the end of the last line.
+    ///
     /// A character no grammar rule accepts but CPython's tokenizer lets through
     /// (`$`, `?`, a backquote, `<>`) becomes an `.error` token in the middle of
     /// the list without stopping the lexer: CPython's parser reports it as a

@@ -54,23 +54,33 @@ extension Tokenizer {
     }
 
     /// A backslash followed by something other than a line ending at `offset`.
+    /// CPython counts the column from the start of its line buffer, which is
+    /// an earlier line when the backslash ends a token spanning lines.
     mutating func failContinuationCharacter(at offset: Int) {
-        fail(parserReportedError(.syntaxError, "unexpected character after line continuation character",
-                                 line: line, byteColumn: offset - lineStart, endOffset: 0),
-             timing: .reportedByParser, at: offset, line: line, lineStart: lineStart)
+        var error = parserReportedError(.syntaxError, "unexpected character after line continuation character",
+                                        line: line, byteColumn: offset - lineStart, endOffset: 0)
+        if bufferStart != lineStart {
+            error.offset = characterCount(from: bufferStart, to: offset, readingLineEndsAsOne: true) + 1
+        }
+        fail(error, timing: .reportedByParser, at: offset, line: line, lineStart: lineStart)
     }
 
     /// A backslash continuation on the last line: CPython reports the end of
-    /// that line, past its line ending.
+    /// that line, past its line ending. It converts that byte column to
+    /// characters over its line buffer, which starts on an earlier line when
+    /// the backslash ends a chain of continuations after code.
     mutating func failAtContinuationEOF(lastLineStart: Int, lastLineEnd: Int) {
         if !brackets.isEmpty {
             failUnclosedBracket()
             return
         }
         let lastLine = line - 1
-        fail(parserReportedError(.syntaxError, "unexpected EOF while parsing", line: lastLine,
-                                 byteColumn: lastLineEnd - lastLineStart, endOffset: -1),
-             timing: .reportedByParser, at: lastLineEnd, line: lastLine, lineStart: lastLineStart)
+        var error = parserReportedError(.syntaxError, "unexpected EOF while parsing", line: lastLine,
+                                        byteColumn: lastLineEnd - lastLineStart, endOffset: -1)
+        if bufferStart != lastLineStart {
+            error.offset = characterCount(inFirst: lastLineEnd - lastLineStart + 1, bytesFrom: bufferStart)
+        }
+        fail(error, timing: .reportedByParser, at: lastLineEnd, line: lastLine, lineStart: lastLineStart)
     }
 
     /// The input ended inside brackets: reported at the innermost open one.
@@ -126,12 +136,33 @@ extension Tokenizer {
                             line: line, column: column, endLine: line, endColumn: column))
     }
 
-    /// The number of characters (code points) in `text[start..<stop]`.
-    func characterCount(from start: Int, to stop: Int) -> Int {
+    /// The number of characters (code points) in `text[start..<stop]`; with
+    /// `readingLineEndsAsOne`, a `\r\n` counts once, as in CPython's
+    /// translated buffer.
+    func characterCount(from start: Int, to stop: Int, readingLineEndsAsOne: Bool = false) -> Int {
         var count = 0
         var index = start
         while index < stop {
-            if text[index] & 0xC0 != 0x80 { count += 1 }
+            let byte = text[index]
+            let isCarriageReturnOfPair = readingLineEndsAsOne && byte == UInt8(ascii: "\r")
+            if byte & 0xC0 != 0x80 && !isCarriageReturnOfPair { count += 1 }
+            index += 1
+        }
+        return count
+    }
+
+    /// The number of characters in the first `byteCount` bytes from `start`,
+    /// reading `\r\n` as one byte as CPython's translated buffer has it.
+    func characterCount(inFirst byteCount: Int, bytesFrom start: Int) -> Int {
+        var count = 0
+        var remaining = byteCount
+        var index = start
+        while remaining > 0 && text[index] != 0 {
+            let byte = text[index]
+            if !(byte == UInt8(ascii: "\r") && text[index + 1] == UInt8(ascii: "\n")) {
+                if byte & 0xC0 != 0x80 { count += 1 }
+                remaining -= 1
+            }
             index += 1
         }
         return count

@@ -9,6 +9,7 @@ extension Tokenizer {
     /// Blank and comment-only lines, and lines inside brackets, do not count.
     mutating func startLine() -> Bool {
         atLineStart = false
+        bufferStart = lineStart
         if position >= end && input.nullByteOffset != nil {
             failNullByte()
             return false
@@ -32,7 +33,7 @@ extension Tokenizer {
                 altColumn = 0
             case UInt8(ascii: "\\"):
                 continuationColumn = continuationColumn != 0 ? continuationColumn : column
-                guard continueLine() else { return false }
+                guard continueLine(betweenTokens: true) else { return false }
                 c = text[position]
                 continue measuring
             default:

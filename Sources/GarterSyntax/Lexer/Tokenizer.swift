@@ -27,6 +27,12 @@ struct Tokenizer: ~Copyable {
     var atLineStart = true
     /// The current logical line holds only whitespace and a comment: it makes no NEWLINE.
     var lineIsBlank = false
+    /// Where CPython's line buffer starts: the start of the last line it read
+    /// between tokens. Lines read inside a token (a string spanning lines, a
+    /// backslash continuation after code) extend the buffer instead, and
+    /// CPython counts the column of "unexpected character after line
+    /// continuation character" from the buffer's start.
+    var bufferStart = 0
 
     /// Indentation columns of the open blocks, with tabs to multiples of 8 and,
     /// for the consistency check, with tabs counting 1 (CPython's `altcol`).
@@ -120,7 +126,7 @@ struct Tokenizer: ~Copyable {
             return true
         case UInt8(ascii: "\\"):
             // A continuation joins the next line without indentation processing.
-            return continueLine()
+            return continueLine(betweenTokens: false)
         case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
             return openBracket(c, start: start)
         case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
@@ -210,8 +216,9 @@ struct Tokenizer: ~Copyable {
         return false
     }
 
-    /// A backslash at `position`: it must end its line, and the next line must exist.
-    mutating func continueLine() -> Bool {
+    /// A backslash at `position`: it must end its line, and the next line must
+    /// exist. `betweenTokens` when it continues the indentation of a line.
+    mutating func continueLine(betweenTokens: Bool) -> Bool {
         let next = text[position + 1]
         guard ByteClass.isLineEnd(next) else {
             failContinuationCharacter(at: position + 1)
@@ -228,6 +235,9 @@ struct Tokenizer: ~Copyable {
                 failAtContinuationEOF(lastLineStart: backslashLineStart, lastLineEnd: lineEnd)
             }
             return false
+        }
+        if betweenTokens {
+            bufferStart = lineStart
         }
         return true
     }

@@ -56,7 +56,8 @@ extension Parser {
     mutating func parseDeleteTargets() throws(SyntaxError) -> [Expr] {
         var targets: [Expr] = []
         repeat {
-            if at(.newline) || at(.semicolon) { break }
+            // A trailing comma may end the list, but `del` needs one target.
+            if (at(.newline) || at(.semicolon)) && !targets.isEmpty { break }
             let item = try parseStarExpression()
             targets.append(try asTarget(item, role: .deletion))
         } while accept(.comma) != nil
