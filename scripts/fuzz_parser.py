@@ -43,7 +43,7 @@ def cpython(path, data):
         try:
             return ('ok', ast.dump(ast.parse(data, path), include_attributes=True))
         except SyntaxError as error:
-            return ('error', type(error).__name__, error.msg, error.lineno)
+            return ('error', type(error).__name__, error.msg, error.lineno or None)
         except ValueError as error:  # null bytes
             return ('error', 'ValueError', str(error), None)
 

@@ -6,11 +6,16 @@
 public final class SourceBuffer: Sendable {
     public let filename: String
     public let bytes: [UInt8]
+    /// Whether errors raised by the parser give their offsets in UTF-8 bytes
+    /// rather than characters, as CPython does for a script file that
+    /// declares no encoding. `SyntaxError(_:_:in:...)` follows it.
+    public let reportsByteOffsets: Bool
 
     /// Makes a buffer from text that is already UTF-8 (no cookie handling).
-    public init(utf8 bytes: [UInt8], filename: String) {
+    public init(utf8 bytes: [UInt8], filename: String, reportsByteOffsets: Bool = false) {
         self.bytes = bytes
         self.filename = filename
+        self.reportsByteOffsets = reportsByteOffsets
     }
 
     public convenience init(_ text: String, filename: String = "<unknown>") {

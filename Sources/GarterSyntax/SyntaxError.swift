@@ -37,12 +37,14 @@ public struct SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     public init(_ kind: Kind = .syntaxError, _ message: String, in source: SourceBuffer,
                 line: Int, byteColumn: Int, endLine: Int? = nil, endByteColumn: Int? = nil) {
         let text = source.lineWithEnding(line)
-        let offset = SyntaxError.characterOffset(inLine: text, byteColumn: byteColumn) + 1
+        let bytes = source.reportsByteOffsets
+        let offset = (bytes ? byteColumn : SyntaxError.characterOffset(inLine: text, byteColumn: byteColumn)) + 1
         let endLineValue = endLine ?? line
         var endOffsetValue = offset
         if let endByteColumn {
             let endText = endLineValue == line ? text : source.lineWithEnding(endLineValue)
-            endOffsetValue = SyntaxError.characterOffset(inLine: endText, byteColumn: endByteColumn) + 1
+            endOffsetValue = (bytes ? endByteColumn
+                              : SyntaxError.characterOffset(inLine: endText, byteColumn: endByteColumn)) + 1
         }
         self.init(kind, message, filename: source.filename, lineno: line, offset: offset,
                   endLineno: endLineValue, endOffset: endOffsetValue, text: text)

@@ -6,9 +6,15 @@ extension SourceBuffer {
     ///
     /// Encoding errors have `lineno` 0 and no text, as CPython's (which have
     /// none: CPython prints just "SyntaxError: message" for them).
+    ///
+    /// When the file declares no encoding (no cookie, no BOM), CPython leaves
+    /// the offsets of the errors its parser raises in UTF-8 bytes; the buffer
+    /// records that (`reportsByteOffsets`).
     public convenience init(fileBytes: [UInt8], filename: String) throws(SyntaxError) {
         let utf8 = try SourceDecoding.utf8Text(of: fileBytes, filename: filename)
-        self.init(utf8: utf8, filename: filename)
+        let declared = fileBytes.starts(with: SourceDecoding.byteOrderMark)
+            || CodingCookie.find(in: fileBytes[...]) != nil
+        self.init(utf8: utf8, filename: filename, reportsByteOffsets: !declared)
     }
 }
 

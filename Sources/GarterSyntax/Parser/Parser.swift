@@ -26,6 +26,10 @@ public struct Parser {
     /// bracket is reported instead of a parse error.
     var furthestRead = 0
     let lexerError: SyntaxError?
+    /// How CPython would report `lexerError` (see `prioritized`).
+    var lexerErrorTiming: LexerErrorTiming?
+    /// "'(' was never closed" when the lexer stopped inside brackets.
+    var unclosedBracketError: SyntaxError?
     /// Nesting depth of the current expression, to fail cleanly instead of
     /// overflowing the stack (CPython: "too many nested parentheses" or
     /// a RecursionError-like SyntaxError).
@@ -43,9 +47,11 @@ public struct Parser {
 
     public init(source: SourceBuffer) {
         self.source = source
-        let (tokens, error) = Lexer.tokenize(source)
-        self.tokens = tokens
-        self.lexerError = error
+        let output = Lexer.tokenizeWithDiagnostics(source)
+        self.tokens = output.tokens
+        self.lexerError = output.error
+        self.lexerErrorTiming = output.errorTiming
+        self.unclosedBracketError = output.unclosedBracketError
     }
 
     init(source: SourceBuffer, tokens: [Token], lexerError: SyntaxError?) {
@@ -84,25 +90,23 @@ public struct Parser {
     }
 
     /// Which error CPython would report when both the parser and the
-    /// tokenizer found one. A tokenizer error is raised the moment any parse
-    /// attempt (a lookahead for a better message included) reads its token.
-    /// Otherwise, after a parse error CPython tokenizes the rest of the file:
-    /// an error the tokenizer raises there replaces the parser's (bad literals,
-    /// unterminated strings, stray characters), a bracket left open at the end
-    /// replaces it only when the parser had read past that bracket's line, and
-    /// errors the tokenizer merely flags (indentation, a bad continuation
-    /// line) do not. The generic "unexpected indent" skips that check.
+    /// tokenizer found one. The tokenizer's error is raised the moment any
+    /// parse attempt (a lookahead for a better message included) reads its
+    /// token. Otherwise, after a parse error CPython tokenizes the rest of the
+    /// file: an error its tokenizer raises replaces the parser's; one it only
+    /// flags does not, but a bracket still open there replaces the parser's
+    /// error when the parser had read past that bracket's line. The generic
+    /// "unexpected indent" skips that check.
     func prioritized(_ error: SyntaxError) -> SyntaxError {
         guard let lexerError, lexerError != error else { return error }
         let lastRead = tokens[min(max(furthest, furthestRead), tokens.count - 1)]
-        if lastRead.kind == .error { return lexerError }
-        guard lexerError.kind == .syntaxError,
-              !Parser.lexerErrorsReportedOnlyWhenReached.contains(lexerError.message),
-              error.message != "unexpected indent", error.message != "unexpected unindent" else { return error }
-        if lexerError.message.hasSuffix("was never closed") {
-            return Int(lastRead.line) > lexerError.lineno ? lexerError : error
+        if lastRead.kind == .error && lastRead == tokens[tokens.count - 1] { return lexerError }
+        if error.message == "unexpected indent" || error.message == "unexpected unindent" { return error }
+        if lexerErrorTiming == .raisedByTokenizer { return lexerError }
+        if let unclosedBracketError, Int(lastRead.line) > unclosedBracketError.lineno {
+            return unclosedBracketError
         }
-        return lexerError
+        return error
     }
 
     mutating func parseFile() throws(SyntaxError) -> Module {
@@ -244,7 +248,10 @@ public struct Parser {
     /// found at the same place, as in CPython where the tokenizer fails first.
     func pendingLexerError() -> SyntaxError? {
         guard let lexerError else { return nil }
-        return tokens[min(furthest, tokens.count - 1)].kind == .error || current.kind == .error ? lexerError : nil
+        // Only the last token is the lexer's error; a stray `$` earlier is an
+        // `.error` token too, which the parser reports as "invalid syntax".
+        let errorIndex = tokens.count - 1
+        return furthest >= errorIndex || index == errorIndex ? lexerError : nil
     }
 
     /// CPython's generic error: "invalid syntax" at the furthest token reached.
@@ -255,7 +262,7 @@ public struct Parser {
         case .indent:
             return error("unexpected indent", at: token, kind: .indentationError)
         case .dedent:
-            return error("unindent does not match any outer indentation level", at: token, kind: .indentationError)
+            return error("unexpected unindent", at: token, kind: .indentationError)
         default:
             return error("invalid syntax", at: token)
         }
@@ -300,11 +307,4 @@ public struct Parser {
     }
 
     static let maximumDepth = 1000
-
-    /// Tokenizer errors that CPython's tokenizer signals through its state
-    /// rather than by raising: they surface only when the parser reaches them.
-    static let lexerErrorsReportedOnlyWhenReached: Set<String> = [
-        "unexpected character after line continuation character",
-        "unexpected EOF while parsing",
-    ]
 }
