@@ -8,6 +8,7 @@ let package = Package(
     name: "Garter",
     products: [
         .library(name: "GarterSyntax", targets: ["GarterSyntax"]),
+        .library(name: "GarterCompiler", targets: ["GarterCompiler"]),
         .library(name: "GarterRuntime", targets: ["GarterRuntime"]),
         .executable(name: "garter", targets: ["garter"]),
     ],
@@ -21,11 +22,15 @@ let package = Package(
         ),
         .target(
             name: "GarterRuntime",
-            dependencies: [.product(name: "BigInt", package: "BigInt")]
+            dependencies: ["GarterCompiler", .product(name: "BigInt", package: "BigInt")]
+        ),
+        .target(
+            name: "GarterCompiler",
+            dependencies: ["GarterSyntax"]
         ),
         .executableTarget(
             name: "garter",
-            dependencies: ["GarterSyntax"]
+            dependencies: ["GarterSyntax", "GarterCompiler", "GarterRuntime"]
         ),
         .testTarget(
             name: "GarterSyntaxTests",
@@ -33,7 +38,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GarterRuntimeTests",
-            dependencies: ["GarterRuntime"]
+            dependencies: ["GarterRuntime", "GarterCompiler", "GarterSyntax"]
         ),
     ]
 )

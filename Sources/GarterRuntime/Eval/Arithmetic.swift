@@ -1,0 +1,125 @@
+import BigInt
+import GarterCompiler
+
+/// Python's arithmetic on the values the runtime has so far: word-sized and
+/// big integers, floats, bools. Other operand types come with their objects.
+enum Arithmetic {
+    /// The inline path for two word-sized ints: nil when the result does not
+    /// fit a word (or the operation needs more than this), so the caller
+    /// takes `binary`.
+    /// Switches on raw argument values: converting to `BinaryOperation`
+    /// first would cost a call per instruction.
+    @inline(__always)
+    static func smallIntegers(_ operation: Int, _ a: Int, _ b: Int) -> Int? {
+        switch UInt32(truncatingIfNeeded: operation) {
+        case BinaryOperation.add.rawValue, BinaryOperation.inPlaceAdd.rawValue:
+            let (sum, overflow) = a.addingReportingOverflow(b)
+            return overflow ? nil : sum
+        case BinaryOperation.subtract.rawValue, BinaryOperation.inPlaceSubtract.rawValue:
+            let (difference, overflow) = a.subtractingReportingOverflow(b)
+            return overflow ? nil : difference
+        case BinaryOperation.multiply.rawValue, BinaryOperation.inPlaceMultiply.rawValue:
+            let (product, overflow) = a.multipliedReportingOverflow(by: b)
+            return overflow ? nil : product
+        default:
+            return nil
+        }
+    }
+
+    /// `compareOp` on two word-sized ints, switching on the raw argument.
+    @inline(__always)
+    static func compareIntegers(_ operation: Int, _ a: Int, _ b: Int) -> Bool {
+        switch UInt32(truncatingIfNeeded: operation) {
+        case ComparisonOperation.less.rawValue: return a < b
+        case ComparisonOperation.lessOrEqual.rawValue: return a <= b
+        case ComparisonOperation.equal.rawValue: return a == b
+        case ComparisonOperation.notEqual.rawValue: return a != b
+        case ComparisonOperation.greater.rawValue: return a > b
+        default: return a >= b
+        }
+    }
+
+    /// The general path of `binaryOp`.
+    static func binary(_ operation: Int, _ left: Value, _ right: Value,
+                       interpreter: Interpreter) throws(EvalError) -> Value {
+        guard let operation = BinaryOperation(rawValue: UInt32(operation)) else {
+            throw .unsupported("binary operation \(operation)")
+        }
+        if let a = integer(left), let b = integer(right) {
+            switch operation {
+            case .add, .inPlaceAdd: return .integer(a + b, longType: interpreter.types.int)
+            case .subtract, .inPlaceSubtract: return .integer(a - b, longType: interpreter.types.int)
+            case .multiply, .inPlaceMultiply: return .integer(a * b, longType: interpreter.types.int)
+            default: break
+            }
+        }
+        if let a = float(left), let b = float(right) {
+            switch operation {
+            case .add, .inPlaceAdd: return .float(a + b)
+            case .subtract, .inPlaceSubtract: return .float(a - b)
+            case .multiply, .inPlaceMultiply: return .float(a * b)
+            default: break
+            }
+        }
+        throw .unsupported("\(operation) on these operands")
+    }
+
+    /// `compareOp` for numbers (exact between ints and floats is still to do
+    /// for ints beyond 2**53).
+    static func compare(_ operation: Int, _ left: Value, _ right: Value) throws(EvalError) -> Bool {
+        guard let operation = ComparisonOperation(rawValue: UInt32(operation)) else {
+            throw .unsupported("comparison \(operation)")
+        }
+        if case .int(let a) = left, case .int(let b) = right {
+            return compare(operation, a, b)
+        }
+        if let a = integer(left), let b = integer(right) {
+            return compare(operation, a, b)
+        }
+        throw .unsupported("\(operation) on these operands")
+    }
+
+    @inline(__always)
+    static func compare<T: Comparable>(_ operation: ComparisonOperation, _ a: T, _ b: T) -> Bool {
+        switch operation {
+        case .less: return a < b
+        case .lessOrEqual: return a <= b
+        case .equal: return a == b
+        case .notEqual: return a != b
+        case .greater: return a > b
+        case .greaterOrEqual: return a >= b
+        }
+    }
+
+    /// `bool(value)` for the values that have no `__bool__` to call.
+    static func truth(_ value: Value) throws(EvalError) -> Bool {
+        switch value {
+        case .none: return false
+        case .bool(let flag): return flag
+        case .int(let number): return number != 0
+        case .float(let number): return number != 0
+        case .object(let reference):
+            if reference.with({ $0 is PyLong }) { return true }
+            throw .unsupported("truth value of an object")
+        }
+    }
+
+    /// The value as an arbitrary-precision integer, if it is an int or bool.
+    static func integer(_ value: Value) -> BigInt? {
+        switch value {
+        case .int(let number): return BigInt(number)
+        case .bool(let flag): return flag ? 1 : 0
+        case .object(let reference): return reference.with { ($0 as? PyLong)?.value }
+        default: return nil
+        }
+    }
+
+    static func float(_ value: Value) -> Double? {
+        switch value {
+        case .float(let number): return number
+        case .int(let number): return Double(number)
+        case .bool(let flag): return flag ? 1 : 0
+        default: return nil
+        }
+    }
+}
