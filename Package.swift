@@ -37,6 +37,10 @@ let package = Package(
             dependencies: ["GarterSyntax"]
         ),
         .testTarget(
+            name: "GarterCompilerTests",
+            dependencies: ["GarterCompiler", "GarterSyntax"]
+        ),
+        .testTarget(
             name: "GarterRuntimeTests",
             dependencies: ["GarterRuntime", "GarterCompiler", "GarterSyntax"]
         ),

@@ -8,6 +8,9 @@ working Garter build:
   fake_garter.py --dump-ast FILE     print ast.dump(ast.parse(src), include_attributes=True)
                                      and a newline, exit 0; on a syntax error print what
                                      `python3 FILE` prints to stderr, exit 1 (FILE may be -)
+  fake_garter.py --symtable FILE     print scripts/symtable_dump.py's dump of FILE (CPython's
+                                     symtable module), exit 0; on a syntax error print what
+                                     `python3 FILE` prints to stderr, exit 1 (FILE may be -)
   fake_garter.py --parse-bench LIST  parse every file named in LIST (one path a line) and
                                      print `files=N errors=E seconds=S`
 """
@@ -16,6 +19,9 @@ import os
 import subprocess
 import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import symtable_dump  # noqa: E402
 
 
 def dump_ast(path):
@@ -35,6 +41,24 @@ def dump_ast(path):
         sys.stderr.buffer.write(proc.stderr)
         return 1
     sys.stdout.buffer.write(ast.dump(tree, include_attributes=True).encode("utf-8") + b"\n")
+    return 0
+
+
+def dump_symtable(path):
+    if path == "-":
+        source = sys.stdin.buffer.read()
+    else:
+        with open(path, "rb") as f:
+            source = f.read()
+    try:
+        text = symtable_dump.dump(source, "<stdin>" if path == "-" else path)
+    except (SyntaxError, ValueError):
+        args = [sys.executable, "-"] if path == "-" else [sys.executable, path]
+        proc = subprocess.run(args, input=source if path == "-" else None,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        sys.stderr.buffer.write(proc.stderr)
+        return 1
+    sys.stdout.buffer.write(text.encode("utf-8", "surrogateescape"))
     return 0
 
 
@@ -60,6 +84,8 @@ def parse_bench(list_file):
 def main(argv):
     if len(argv) == 3 and argv[1] == "--dump-ast":
         return dump_ast(argv[2])
+    if len(argv) == 3 and argv[1] == "--symtable":
+        return dump_symtable(argv[2])
     if len(argv) == 3 and argv[1] == "--parse-bench":
         return parse_bench(argv[2])
     print(__doc__, file=sys.stderr)

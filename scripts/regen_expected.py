@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Regenerate the expected outputs of the front-end tests from CPython (the oracle).
+"""Regenerate the expected outputs of the front-end and compiler tests from CPython (the oracle).
 
-    python3 scripts/regen_expected.py           # rewrite every .ast and .err
+    python3 scripts/regen_expected.py           # rewrite every .ast, .err and .symtable
     python3 scripts/regen_expected.py --check   # only compare; exit 1 if any is stale
 
   tests/parser/NAME.py          -> NAME.ast: ast.dump(ast.parse(bytes), include_attributes=True)
@@ -12,6 +12,10 @@
   tests/compile_errors/NAME.py  -> NAME.err: likewise, but the file must be accepted by
                                    ast.parse and rejected by compile() (symbol table or
                                    code generator errors).
+  tests/programs/NAME.py        -> NAME.out: "exit: STATUS" and what `python3 NAME.py` prints
+                                   to stdout, run from that folder.
+  tests/symtable/NAME.py        -> NAME.symtable: what scripts/symtable_dump.py prints
+                                   (CPython's symtable module). The file must compile.
 
 CPython prints the *absolute* path of the script it was given (it joins the current
 directory and the relative name, without normalising). The absolute folder is not
@@ -28,6 +32,8 @@ import sys
 import warnings
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+import symtable_dump  # noqa: E402
 TESTS = os.path.join(ROOT, "tests")
 TESTDIR_TOKEN = "<TESTDIR>"
 ERROR_KINDS = ("SyntaxError:", "IndentationError:", "TabError:")
@@ -116,7 +122,9 @@ def regenerate(check, jobs):
                 f.write(data)
 
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=jobs)
-    for kind in ("parser", "syntax_errors", "compile_errors"):
+    expectation_of = {"parser": ".ast", "syntax_errors": ".err", "compile_errors": ".err",
+                      "symtable": ".symtable", "programs": ".out"}
+    for kind, extension in expectation_of.items():
         folder = os.path.join(TESTS, kind)
         if not os.path.isdir(folder):
             continue
@@ -138,6 +146,15 @@ def regenerate(check, jobs):
                     continue
                 dump = ast.dump(tree, include_attributes=True)
                 update(base + ".ast", dump.encode("utf-8") + b"\n")
+            elif kind == "programs":
+                status, out, _ = run_python(folder, name)
+                update(base + ".out", f"exit: {status}\n".encode() + out)
+            elif kind == "symtable":
+                if not compiles(source, name):
+                    problems.append(f"{where}: CPython does not compile it")
+                    continue
+                dump = symtable_dump.dump(source, name)
+                update(base + ".symtable", dump.encode("utf-8", "surrogateescape"))
             else:
                 future = pool.submit(check_error_file, kind, folder, name, source, runs)
                 pending.append((where, base, future))
@@ -150,7 +167,7 @@ def regenerate(check, jobs):
         # Expectations whose source is gone.
         for name in sorted(os.listdir(folder)):
             stem, ext = os.path.splitext(name)
-            if ext in (".ast", ".err") and not os.path.exists(os.path.join(folder, stem + ".py")):
+            if ext == extension and not os.path.exists(os.path.join(folder, stem + ".py")):
                 problems.append(f"tests/{kind}/{name}: no {stem}.py beside it")
     pool.shutdown()
 

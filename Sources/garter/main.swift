@@ -1,9 +1,11 @@
 import Foundation
+import GarterCompiler
 import GarterSyntax
 
 // The `garter` command line. Python's own options (`-c`, `-m`, `-X`, ...) come
-// with the interpreter; for now the front end is exposed through
-// `--dump-ast FILE` and `--parse-bench LISTFILE`.
+// with the interpreter; for now the front end and the compiler's first pass
+// are exposed through `--dump-ast FILE`, `--symtable FILE` and
+// `--parse-bench LISTFILE`.
 
 /// Parsing is recursive: run it on a thread with a large stack so that deeply
 /// nested programs end in a SyntaxError, never in a stack overflow.
@@ -59,6 +61,33 @@ func dumpAST(_ path: String) -> Int32 {
     }
 }
 
+/// Prints the symbol table of the file (`SymbolTableDump`, the format of
+/// scripts/symtable_dump.py), or its SyntaxError as `--dump-ast` does.
+func dumpSymbolTable(_ path: String) -> Int32 {
+    guard let bytes = readSource(path) else {
+        FileHandle.standardError.write(Data("garter: can't open file '\(path)': [Errno 2] No such file or directory\n".utf8))
+        return 2
+    }
+    let filename = path == "-" ? "<stdin>" : absolutePath(path)
+    let result = runWithLargeStack { () -> Result<SymbolTable, SyntaxError> in
+        do throws(SyntaxError) {
+            let source = try SourceBuffer(fileBytes: bytes, filename: filename)
+            let module = try Parser.parseModule(source, from: .file)
+            return .success(try SymbolTable.build(module, source: source))
+        } catch {
+            return .failure(error)
+        }
+    }
+    switch result {
+    case .success(let table):
+        FileHandle.standardOutput.write(Data(SymbolTableDump.dump(table).utf8))
+        return 0
+    case .failure(let error):
+        FileHandle.standardError.write(Data(error.formatted().utf8))
+        return 1
+    }
+}
+
 /// Parses every file named in `listPath` and prints how long decoding,
 /// tokenizing and parsing took in total (files are read before timing).
 func parseBench(_ listPath: String) -> Int32 {
@@ -93,6 +122,7 @@ func usage() -> Never {
     let text = """
     usage: garter [option] ... [file | -] [arg] ...
       --dump-ast FILE        print ast.dump(ast.parse(FILE), include_attributes=True)
+      --symtable FILE        print FILE's symbol tables (as scripts/symtable_dump.py does)
       --parse-bench LIST     parse the files listed in LIST and print the time taken
       -V, --version          print the version and exit
 
@@ -107,6 +137,9 @@ switch first {
 case "--dump-ast":
     guard arguments.count == 2 else { usage() }
     exit(dumpAST(arguments[1]))
+case "--symtable":
+    guard arguments.count == 2 else { usage() }
+    exit(dumpSymbolTable(arguments[1]))
 case "--parse-bench":
     guard arguments.count == 2 else { usage() }
     exit(parseBench(arguments[1]))
@@ -116,6 +149,5 @@ case "-V", "--version":
 case "-h", "--help":
     usage()
 default:
-    FileHandle.standardError.write(Data("garter: running programs is not implemented yet; only --dump-ast and --parse-bench are available\n".utf8))
-    exit(2)
+    exit(runFile(first))
 }

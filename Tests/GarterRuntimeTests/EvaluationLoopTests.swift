@@ -21,7 +21,8 @@ final class EvaluationLoopTests: XCTestCase {
     private func run(_ code: CodeObject, _ arguments: [Value]) throws -> Value {
         let interpreter = Interpreter()
         let thread = ThreadState(interpreter: interpreter)
-        return try thread.run(LoadedCode(code, interpreter: interpreter), arguments: arguments)
+        let globals = Namespace(type: interpreter.types.namespace)
+        return try thread.run(LoadedCode(code, interpreter: interpreter), arguments: arguments, globals: globals)
     }
 
     /// `def f(n): while n > 0: n -= 1; return n`

@@ -76,7 +76,22 @@ enum Arithmetic {
         if let a = integer(left), let b = integer(right) {
             return compare(operation, a, b)
         }
+        if let a = exactFloat(left), let b = exactFloat(right) {
+            return compare(operation, a, b)
+        }
         throw .unsupported("\(operation) on these operands")
+    }
+
+    /// A number as a Double when that is exact: floats, and ints within
+    /// ±2**53 (larger ints against floats need an exact comparison, which
+    /// comes with the numeric library).
+    static func exactFloat(_ value: Value) -> Double? {
+        switch value {
+        case .float(let number): return number
+        case .int(let number) where number.magnitude <= 1 << 53: return Double(number)
+        case .bool(let flag): return flag ? 1 : 0
+        default: return nil
+        }
     }
 
     @inline(__always)
@@ -120,6 +135,41 @@ enum Arithmetic {
         case .int(let number): return Double(number)
         case .bool(let flag): return flag ? 1 : 0
         default: return nil
+        }
+    }
+}
+
+extension Arithmetic {
+    /// `-x`, `+x`, `~x`, `not x`.
+    static func unary(_ opcode: Opcode, _ operand: Value, interpreter: Interpreter) throws(EvalError) -> Value {
+        if opcode == .unaryNot { return .bool(!(try truth(operand))) }
+        switch (opcode, operand) {
+        case (.unaryNegative, .int(let number)) where number != .min: return .int(-number)
+        case (.unaryNegative, .float(let number)): return .float(-number)
+        case (.unaryPositive, .int), (.unaryPositive, .float): return operand
+        case (.unaryPositive, .bool(let flag)): return .int(flag ? 1 : 0)
+        case (.unaryInvert, .int(let number)): return .int(~number)
+        default:
+            guard let number = integer(operand) else {
+                let symbol = opcode == .unaryNegative ? "-" : opcode == .unaryPositive ? "+" : "~"
+                throw .typeError("bad operand type for unary \(symbol): '\(typeName(operand))'")
+            }
+            switch opcode {
+            case .unaryNegative: return .integer(-number, longType: interpreter.types.int)
+            case .unaryPositive: return .integer(number, longType: interpreter.types.int)
+            default: return .integer(-number - 1, longType: interpreter.types.int)
+            }
+        }
+    }
+
+    /// The name of a value's type, for error messages.
+    static func typeName(_ value: Value) -> String {
+        switch value {
+        case .none: return "NoneType"
+        case .bool: return "bool"
+        case .int: return "int"
+        case .float: return "float"
+        case .object(let reference): return reference.with { $0.withType { $0.name } }
         }
     }
 }

@@ -8,8 +8,12 @@ import GarterCompiler
 // back to `Arithmetic` on overflow or for other types.
 
 extension ThreadState {
-    /// Runs `code` with `arguments` in its first local slots and returns its result.
-    public func run(_ code: LoadedCode, arguments: [Value] = []) throws(EvalError) -> Value {
+    /// Runs `code` with `arguments` in its first local slots and `globals` as
+    /// its global namespace, and returns its result (a new reference).
+    public func run(_ code: LoadedCode, arguments: [Value] = [], globals: Namespace) throws(EvalError) -> Value {
+        if depth >= recursionLimit { throw .recursion }
+        depth += 1
+        defer { depth -= 1 }
         let localCount = code.localCount
         let slots = UnsafeMutablePointer<Value?>.allocate(capacity: localCount + code.code.stackSize)
         slots.initialize(repeating: nil, count: localCount)
@@ -22,12 +26,12 @@ extension ThreadState {
             slots.deinitialize(count: localCount)
             slots.deallocate()
         }
-        return try evaluate(code, locals: slots, localCount: localCount)
+        return try evaluate(code, locals: slots, localCount: localCount, globals: globals)
     }
 
     @inline(never)
     func evaluate(_ code: LoadedCode, locals: UnsafeMutablePointer<Value?>,
-                  localCount: Int) throws(EvalError) -> Value {
+                  localCount: Int, globals: Namespace) throws(EvalError) -> Value {
         let instructions = code.instructions.baseAddress!
         let constants = code.constants.baseAddress!
         // The value stack sits right after the locals; `top` is the next free slot.
@@ -71,6 +75,79 @@ extension ThreadState {
             case .popTop:
                 top -= 1
                 top.move()?.release()
+
+            case .copy:
+                let value = top[-argument].unsafelyUnwrapped
+                value.retain()
+                top.initialize(to: value)
+                top += 1
+
+            case .loadName, .loadGlobal:
+                // Module code: its locals are its globals (class bodies, with
+                // their own namespace, are not compiled yet).
+                let name = code.code.names[argument]
+                guard let value = globals[name] ?? interpreter.builtins[name] else {
+                    ThreadState.unwind(top, down: stackBottom)
+                    throw .nameError(name)
+                }
+                value.retain()
+                top.initialize(to: value)
+                top += 1
+
+            case .storeName, .storeGlobal:
+                top -= 1
+                globals.set(code.code.names[argument], top.move().unsafelyUnwrapped)
+
+            case .unaryNegative, .unaryPositive, .unaryInvert, .unaryNot:
+                let operand = top[-1].unsafelyUnwrapped
+                let result: Value
+                do {
+                    result = try Arithmetic.unary(unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self),
+                                                  operand, interpreter: interpreter)
+                } catch {
+                    ThreadState.unwind(top, down: stackBottom)
+                    throw error
+                }
+                top[-1] = result
+                operand.release()
+
+            case .isOp:
+                let right = top[-1].unsafelyUnwrapped
+                let left = top[-2].unsafelyUnwrapped
+                top -= 1
+                top.deinitialize(count: 1)
+                top[-1] = .bool(left.isIdentical(to: right) != (argument == 1))
+                left.release()
+                right.release()
+
+            case .makeFunction:
+                guard argument == 0, case .object(let codeReference) = top[-1].unsafelyUnwrapped,
+                      let loaded = codeReference.with({ $0 as? LoadedCode }) else {
+                    ThreadState.unwind(top, down: stackBottom)
+                    throw .unsupported("functions with defaults, annotations or closures")
+                }
+                let function = PyFunction(code: loaded, globals: globals, type: interpreter.types.function)
+                top[-1] = .object(ObjectRef.allocate(function))
+                Value.object(codeReference).release()
+
+            case .call:
+                let callable = top[-argument - 1].unsafelyUnwrapped
+                var arguments: [Value] = []
+                arguments.reserveCapacity(argument)
+                for index in 0..<argument { arguments.append(top[index - argument].unsafelyUnwrapped) }
+                let result: Value
+                do {
+                    result = try call(callable, arguments)
+                } catch {
+                    ThreadState.unwind(top, down: stackBottom)
+                    throw error
+                }
+                for value in arguments { value.release() }
+                callable.release()
+                top -= argument + 1
+                top.deinitialize(count: argument + 1)
+                top.initialize(to: result)
+                top += 1
 
             case .binaryOp:
                 let right = top[-1].unsafelyUnwrapped
@@ -152,6 +229,28 @@ extension ThreadState {
                 throw .unsupported("opcode \(unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self))")
             }
         }
+    }
+
+    /// Calls `callable` with positional `arguments` (borrowed) and returns a
+    /// new reference to the result.
+    func call(_ callable: Value, _ arguments: [Value]) throws(EvalError) -> Value {
+        guard case .object(let reference) = callable else {
+            throw .typeError("'\(Arithmetic.typeName(callable))' object is not callable")
+        }
+        if let function = reference.with({ $0 as? PyFunction }) {
+            let expected = function.code.code.argumentCount
+            guard arguments.count == expected else {
+                let plural = expected == 1 ? "" : "s"
+                let given = arguments.count == 1 ? "was" : "were"
+                throw .typeError("\(function.name)() takes \(expected) positional argument\(plural) "
+                                 + "but \(arguments.count) \(given) given")
+            }
+            return try run(function.code, arguments: arguments, globals: function.globals)
+        }
+        if let builtin = reference.with({ $0 as? PyBuiltinFunction }) {
+            return try builtin.body(self, arguments)
+        }
+        throw .typeError("'\(Arithmetic.typeName(callable))' object is not callable")
     }
 
     /// Drops what is left on the value stack when leaving the frame.

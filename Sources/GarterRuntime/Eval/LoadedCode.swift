@@ -48,9 +48,13 @@ public final class LoadedCode: PyObject {
         case .literal(.int(let number)): return .int(number)
         case .literal(.bigInt(let number)): return .integer(number, longType: interpreter.types.int)
         case .literal(.float(let number)): return .float(number)
+        case .literal(.str(let text)):
+            return .object(ObjectRef.allocate(PyStr(text.codePoints, type: interpreter.types.str)))
+        case .code(let code):
+            return .object(ObjectRef.allocate(try LoadedCode(code, interpreter: interpreter)))
         default:
-            // Strings, bytes, tuples, complex numbers and nested code need
-            // object types the runtime does not have yet.
+            // Bytes, tuples, complex numbers and the like need object types
+            // the runtime does not have yet.
             throw .unsupported("constant \(constant)")
         }
     }

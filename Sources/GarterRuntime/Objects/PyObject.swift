@@ -43,5 +43,16 @@ open class PyObject {
 
     public final var isImmortal: Bool { refcount >= PyObject.immortalRefcount }
 
+    /// Adds a Python reference held by a Swift field of another object
+    /// (which must have been made through `ObjectRef.allocate`).
+    public final func incref() {
+        ObjectRef(Unmanaged.passUnretained(self)).retain()
+    }
+
+    /// Drops a reference taken with `incref`.
+    public final func decref() {
+        ObjectRef(Unmanaged.passUnretained(self)).release()
+    }
+
     public final func makeImmortal() { refcount = PyObject.immortalRefcount }
 }

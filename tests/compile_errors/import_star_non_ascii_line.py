@@ -1,0 +1,2 @@
+def f():
+    s = "éé"; from os import *

@@ -1,0 +1,2 @@
+def f(été, b, été):
+    pass
