@@ -22,7 +22,7 @@ let package = Package(
         ),
         .target(
             name: "GarterRuntime",
-            dependencies: ["GarterCompiler", .product(name: "BigInt", package: "BigInt")]
+            dependencies: ["GarterSyntax", "GarterCompiler", .product(name: "BigInt", package: "BigInt")]
         ),
         .target(
             name: "GarterCompiler",

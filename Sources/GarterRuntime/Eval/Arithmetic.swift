@@ -39,29 +39,92 @@ enum Arithmetic {
         }
     }
 
-    /// The general path of `binaryOp`.
+    /// The general path of `binaryOp`: Python's semantics for ints (any
+    /// size), floats and bools, from the numeric library (`Numbers/`).
     static func binary(_ operation: Int, _ left: Value, _ right: Value,
                        interpreter: Interpreter) throws(EvalError) -> Value {
-        guard let operation = BinaryOperation(rawValue: UInt32(operation)) else {
+        guard let operation = BinaryOperation(rawValue: UInt32(operation)),
+              let base = BinaryOperation(rawValue: operation.rawValue & 15) else {
             throw .unsupported("binary operation \(operation)")
         }
-        if let a = integer(left), let b = integer(right) {
-            switch operation {
-            case .add, .inPlaceAdd: return .integer(a + b, longType: interpreter.types.int)
-            case .subtract, .inPlaceSubtract: return .integer(a - b, longType: interpreter.types.int)
-            case .multiply, .inPlaceMultiply: return .integer(a * b, longType: interpreter.types.int)
-            default: break
+        do {
+            if let a = pyInteger(left), let b = pyInteger(right) {
+                switch base {
+                case .add: return value(PyInteger.add(a, b), interpreter)
+                case .subtract: return value(PyInteger.subtract(a, b), interpreter)
+                case .multiply: return value(PyInteger.multiply(a, b), interpreter)
+                case .trueDivide: return .float(try PyInteger.trueDivide(a, b))
+                case .floorDivide: return value(try PyInteger.floorDivide(a, b), interpreter)
+                case .remainder: return value(try PyInteger.modulo(a, b), interpreter)
+                case .power:
+                    switch try PyInteger.power(a, b) {
+                    case .integer(let result): return value(result, interpreter)
+                    case .float(let result): return .float(result)
+                    }
+                case .leftShift: return value(try PyInteger.shiftLeft(a, b), interpreter)
+                case .rightShift: return value(try PyInteger.shiftRight(a, b), interpreter)
+                case .and: return value(PyInteger.and(a, b), interpreter)
+                case .or: return value(PyInteger.or(a, b), interpreter)
+                case .xor: return value(PyInteger.xor(a, b), interpreter)
+                default: break
+                }
+            } else if let a = try double(left), let b = try double(right) {
+                switch base {
+                case .add: return .float(a + b)
+                case .subtract: return .float(a - b)
+                case .multiply: return .float(a * b)
+                case .trueDivide: return .float(try FloatMath.trueDivide(a, b))
+                case .floorDivide: return .float(try FloatMath.floorDivide(a, b))
+                case .remainder: return .float(try FloatMath.modulo(a, b))
+                case .power:
+                    guard case .float(let result) = try FloatMath.power(a, b) else {
+                        throw EvalError.unsupported("complex numbers")
+                    }
+                    return .float(result)
+                default: break
+                }
             }
+        } catch let error as NumberError {
+            throw .pythonException(error.pythonType, error.message)
+        } catch let error as EvalError {
+            throw error
+        } catch {
+            throw .unsupported("\(error)")
         }
-        if let a = float(left), let b = float(right) {
-            switch operation {
-            case .add, .inPlaceAdd: return .float(a + b)
-            case .subtract, .inPlaceSubtract: return .float(a - b)
-            case .multiply, .inPlaceMultiply: return .float(a * b)
-            default: break
-            }
+        throw .typeError("unsupported operand type(s) for \(symbol(operation)): "
+                         + "'\(typeName(left))' and '\(typeName(right))'")
+    }
+
+    /// How CPython writes an operator in its TypeError messages.
+    static func symbol(_ operation: BinaryOperation) -> String {
+        let symbols = ["+", "-", "*", "@", "/", "//", "%", "**", "<<", ">>", "&", "|", "^"]
+        let index = Int(operation.rawValue & 15)
+        guard index < symbols.count else { return "?" }
+        if operation.rawValue >= 16 { return symbols[index] + "=" }
+        return index == 7 ? "** or pow()" : symbols[index]
+    }
+
+    /// An int or bool as a `PyInteger`.
+    static func pyInteger(_ value: Value) -> PyInteger? {
+        switch value {
+        case .int(let number): return .small(number)
+        case .bool(let flag): return .small(flag ? 1 : 0)
+        case .object(let reference): return reference.with { ($0 as? PyLong).map { PyInteger($0.value) } }
+        default: return nil
         }
-        throw .unsupported("\(operation) on these operands")
+    }
+
+    /// A number as a float operand: ints convert (OverflowError when too large).
+    static func double(_ value: Value) throws(NumberError) -> Double? {
+        if case .float(let number) = value { return number }
+        return try pyInteger(value)?.toDouble()
+    }
+
+    static func value(_ integer: PyInteger, _ interpreter: Interpreter) -> Value {
+        switch integer {
+        case .small(let number): return .int(number)
+        case .big(let number): return .object(ObjectRef.allocate(PyLong(number, type: interpreter.types.int)))
+        }
     }
 
     /// `compareOp` for numbers (exact between ints and floats is still to do

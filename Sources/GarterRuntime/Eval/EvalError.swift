@@ -15,6 +15,8 @@ public enum EvalError: Error, Equatable {
     case typeError(String)
     /// RecursionError: deeper than `sys.getrecursionlimit()`.
     case recursion
+    /// Another built-in exception: its class name and CPython's message.
+    case pythonException(String, String)
 
     /// The last line of CPython's traceback for this error.
     public var pythonMessage: String {
@@ -25,6 +27,7 @@ public enum EvalError: Error, Equatable {
         case .nameError(let name): return "NameError: name '\(name)' is not defined"
         case .typeError(let message): return "TypeError: \(message)"
         case .recursion: return "RecursionError: maximum recursion depth exceeded"
+        case .pythonException(let type, let message): return message.isEmpty ? type : "\(type): \(message)"
         }
     }
 }
