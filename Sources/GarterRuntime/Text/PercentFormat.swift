@@ -60,7 +60,8 @@ public protocol PercentFormatDelegate {
     /// is required, not str", "%x format: an integer is required, not float").
     func number(_ argument: Argument, spec: PercentSpec) throws -> [UInt32]
     /// The character for `%c`: a one-character str or an int in
-    /// range(0x110000) (see `PercentFormat.characterErrors`).
+    /// range(0x110000), else `PercentFormat.characterTypeError` or
+    /// `characterRangeError`.
     func character(_ argument: Argument) throws -> UInt32
 }
 

@@ -37,7 +37,7 @@ extension PyText {
     private static func leftStripIndex(_ text: CodePoints, _ chars: CodePoints?) -> Int {
         var index = 0
         if let chars {
-            let set = CharacterSet(chars)
+            let set = MemberSet(chars)
             while index < text.count && set.contains(text[index]) { index += 1 }
         } else {
             while index < text.count && UnicodeDatabase.isSpace(text[index]) { index += 1 }
@@ -48,7 +48,7 @@ extension PyText {
     private static func rightStripIndex(_ text: CodePoints, _ chars: CodePoints?, lowerBound: Int) -> Int {
         var index = text.count
         if let chars {
-            let set = CharacterSet(chars)
+            let set = MemberSet(chars)
             while index > lowerBound && set.contains(text[index - 1]) { index -= 1 }
         } else {
             while index > lowerBound && UnicodeDatabase.isSpace(text[index - 1]) { index -= 1 }
@@ -58,7 +58,7 @@ extension PyText {
 
     /// Membership in a small set of characters given as a string: a 64-bit
     /// bloom mask rejects most non-members before the linear check.
-    struct CharacterSet {
+    struct MemberSet {
         let members: CodePoints
         let bloom: UInt64
 

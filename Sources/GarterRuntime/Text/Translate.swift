@@ -68,7 +68,7 @@ extension PyText {
     }
 
     /// CPython's messages for the remaining `maketrans`/`translate` errors,
-    /// which depend on argument types the caller checks.
+    /// which depend on argument types the caller checks (all TypeError).
     public enum TranslationMessage {
         public static let onlyOneArgumentMustBeDict =
             "if you give only one argument to maketrans it must be a dict"

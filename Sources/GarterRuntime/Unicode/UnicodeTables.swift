@@ -11,21 +11,21 @@ enum UnicodeTables {
     /// Bits of a record's properties word (bits 16-20: general category,
     /// bits 21-28: index into `numericValues`, 0 for none).
     enum Flag {
-    static let alpha: UInt32 = 1 << 0
-    static let decimal: UInt32 = 1 << 1
-    static let digit: UInt32 = 1 << 2
-    static let numeric: UInt32 = 1 << 3
-    static let lower: UInt32 = 1 << 4
-    static let upper: UInt32 = 1 << 5
-    static let title: UInt32 = 1 << 6
-    static let space: UInt32 = 1 << 7
-    static let lineBreak: UInt32 = 1 << 8
-    static let printable: UInt32 = 1 << 9
-    static let xidStart: UInt32 = 1 << 10
-    static let xidContinue: UInt32 = 1 << 11
-    static let cased: UInt32 = 1 << 12
-    static let caseIgnorable: UInt32 = 1 << 13
-    static let extendedCase: UInt32 = 1 << 14
+        static let alpha: UInt32 = 1 << 0
+        static let decimal: UInt32 = 1 << 1
+        static let digit: UInt32 = 1 << 2
+        static let numeric: UInt32 = 1 << 3
+        static let lower: UInt32 = 1 << 4
+        static let upper: UInt32 = 1 << 5
+        static let title: UInt32 = 1 << 6
+        static let space: UInt32 = 1 << 7
+        static let lineBreak: UInt32 = 1 << 8
+        static let printable: UInt32 = 1 << 9
+        static let xidStart: UInt32 = 1 << 10
+        static let xidContinue: UInt32 = 1 << 11
+        static let cased: UInt32 = 1 << 12
+        static let caseIgnorable: UInt32 = 1 << 13
+        static let extendedCase: UInt32 = 1 << 14
     }
 
     /// Numeric values (`unicodedata.numeric`) by index; entry 0 is unused.

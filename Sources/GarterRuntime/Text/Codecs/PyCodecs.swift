@@ -30,9 +30,10 @@ public enum PyCodecs {
     /// `utf8`/`utf_8`, `utf16`/`utf_16`, `utf32`/`utf_32`, `ascii`/`us_ascii`,
     /// `latin1`/`latin_1`/`iso_8859_1`/`iso8859_1`). Other names go through
     /// the registry (CPython's `encodings` package, whose codecs call the
-    /// `_codecs` functions here); errors other than Unicode errors raised
-    /// there are wrapped by CPython as "encoding with 'NAME' codec failed
-    /// (LookupError: ...)".
+    /// `_codecs` functions here), and CPython wraps the errors other than
+    /// Unicode errors raised there in an exception of the same type:
+    /// "encoding with 'utf-16-le' codec failed (LookupError: unknown error
+    /// handler name 'x')" (and "decoding with ...").
     public static func fastPathCodec(named name: String) -> Codec? {
         let normalized = normalizeEncodingName(name)
         guard normalized.utf8.count <= 10 else { return nil }
