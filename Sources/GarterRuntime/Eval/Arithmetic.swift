@@ -26,6 +26,18 @@ enum Arithmetic {
         }
     }
 
+    /// The inline path for two floats: `+ - *` cannot fail; nil sends the
+    /// other operations (division checks for zero) to `binary`.
+    @inline(__always)
+    static func floats(_ operation: Int, _ a: Double, _ b: Double) -> Double? {
+        switch UInt32(truncatingIfNeeded: operation) {
+        case BinaryOperation.add.rawValue, BinaryOperation.inPlaceAdd.rawValue: return a + b
+        case BinaryOperation.subtract.rawValue, BinaryOperation.inPlaceSubtract.rawValue: return a - b
+        case BinaryOperation.multiply.rawValue, BinaryOperation.inPlaceMultiply.rawValue: return a * b
+        default: return nil
+        }
+    }
+
     /// `compareOp` on two word-sized ints, switching on the raw argument.
     @inline(__always)
     static func compareIntegers(_ operation: Int, _ a: Int, _ b: Int) -> Bool {

@@ -34,6 +34,8 @@ extension ThreadState {
                   localCount: Int, globals: Namespace) throws(EvalError) -> Value {
         let instructions = code.instructions.baseAddress!
         let constants = code.constants.baseAddress!
+        let builtins = interpreter.builtins
+        let (globalSlots, builtinSlots) = code.slots(for: globals, builtins: builtins)
         // The value stack sits right after the locals; `top` is the next free slot.
         let stackBottom = locals + localCount
         var top = stackBottom
@@ -85,10 +87,10 @@ extension ThreadState {
             case .loadName, .loadGlobal:
                 // Module code: its locals are its globals (class bodies, with
                 // their own namespace, are not compiled yet).
-                let name = code.code.names[argument]
-                guard let value = globals[name] ?? interpreter.builtins[name] else {
+                guard let value = globals.slots[globalSlots[argument]]
+                        ?? builtins.slots[builtinSlots[argument]] else {
                     ThreadState.unwind(top, down: stackBottom)
-                    throw .nameError(name)
+                    throw .nameError(code.code.names[argument])
                 }
                 value.retain()
                 top.initialize(to: value)
@@ -96,7 +98,7 @@ extension ThreadState {
 
             case .storeName, .storeGlobal:
                 top -= 1
-                globals.set(code.code.names[argument], top.move().unsafelyUnwrapped)
+                globals.set(slot: globalSlots[argument], top.move().unsafelyUnwrapped)
 
             case .unaryNegative, .unaryPositive, .unaryInvert, .unaryNot:
                 let operand = top[-1].unsafelyUnwrapped
@@ -156,6 +158,12 @@ extension ThreadState {
                    let result = Arithmetic.smallIntegers(argument, a, b) {
                     top -= 1
                     top[-1] = .int(result)
+                    continue
+                }
+                if case .float(let a) = left, case .float(let b) = right,
+                   let result = Arithmetic.floats(argument, a, b) {
+                    top -= 1
+                    top[-1] = .float(result)
                     continue
                 }
                 let result: Value

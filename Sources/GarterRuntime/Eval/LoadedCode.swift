@@ -27,6 +27,26 @@ public final class LoadedCode: PyObject {
         super.init(type: interpreter.types.code)
     }
 
+    /// For each of `code.names`, its slot in the globals and in the builtins
+    /// this code last ran with (`slots(for:builtins:)`).
+    private var globalSlotNumbers: [Int] = []
+    private var builtinSlotNumbers: [Int] = []
+    private var slotsNamespace: ObjectIdentifier?
+
+    /// The slot numbers of `code.names` in `globals` and `builtins`. Slots
+    /// never move, so the cache is rebuilt only when the code runs with other
+    /// globals; a frame keeps the arrays it got, so a nested run with other
+    /// globals cannot change them under it.
+    @inline(__always)
+    func slots(for globals: Namespace, builtins: Namespace) -> (globals: [Int], builtins: [Int]) {
+        if slotsNamespace != ObjectIdentifier(globals) {
+            globalSlotNumbers = code.names.map { globals.slot(for: $0) }
+            builtinSlotNumbers = code.names.map { builtins.slot(for: $0) }
+            slotsNamespace = ObjectIdentifier(globals)
+        }
+        return (globalSlotNumbers, builtinSlotNumbers)
+    }
+
     deinit {
         instructions.deallocate()
         constants.deallocate()
