@@ -36,12 +36,13 @@ func runFile(_ path: String) -> Int32 {
             return 1
         }
         let interpreter = Interpreter()
+        interpreter.searchPath = [URL(fileURLWithPath: filename).deletingLastPathComponent().path]
+        let output = OutputBuffer.standardOutput()
         do throws(EvalError) {
-            try interpreter.runMain(code, output: OutputBuffer.standardOutput())
+            try interpreter.runMain(code, output: output)
             return 0
         } catch {
-            FileHandle.standardError.write(Data("Traceback (most recent call last):\n\(error.pythonMessage)\n".utf8))
-            return 1
+            return interpreter.reportUncaught(error, output: output)
         }
     }
 }

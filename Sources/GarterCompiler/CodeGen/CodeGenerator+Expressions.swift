@@ -48,6 +48,7 @@ extension CodeGenerator {
             builder.place(end)
         case .call(let function, let args, let keywords):
             guard keywords.isEmpty else { throw unsupported("keyword arguments", keywords[0].range) }
+            builder.emit(.pushNull)
             try compile(function)
             for argument in args {
                 if case .starred = argument.kind { throw unsupported("argument unpacking", argument.range) }
@@ -108,6 +109,6 @@ extension CodeGenerator {
         case .bitOr: base = .or
         case .bitXor: base = .xor
         }
-        return inPlace ? BinaryOperation(rawValue: base.rawValue + 16)! : base
+        return inPlace ? BinaryOperation(rawValue: base.rawValue + 13)! : base
     }
 }

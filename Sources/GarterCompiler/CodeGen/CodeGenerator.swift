@@ -115,7 +115,7 @@ public struct CodeGenerator {
     mutating func load(_ name: String, at range: SourceRange) throws(CompileError) {
         switch try access(name, at: range) {
         case .fast(let index): builder.emit(.loadFast, index)
-        case .global(let index): builder.emit(.loadGlobal, index)
+        case .global(let index): builder.emit(.loadGlobal, index << 1)
         case .name(let index): builder.emit(.loadName, index)
         }
     }

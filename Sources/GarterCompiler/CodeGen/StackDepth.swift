@@ -62,8 +62,10 @@ enum StackDepth {
         case .getIterator: return (0, nil)
         case .forIterator: return (1, -1)
         case .returnValue: return (nil, nil)
-        case .call: return (-argument, nil)
+        case .call: return (-argument - 1, nil)
         case .makeFunction: return (-argumentsBelow(argument), nil)
+        case .pushNull: return (1, nil)
+        default: return (0, nil)
         }
     }
 

@@ -51,60 +51,59 @@ enum Arithmetic {
         }
     }
 
-    /// The general path of `binaryOp`: Python's semantics for ints (any
-    /// size), floats and bools, from the numeric library (`Numbers/`).
-    static func binary(_ operation: Int, _ left: Value, _ right: Value,
-                       interpreter: Interpreter) throws(EvalError) -> Value {
-        guard let operation = BinaryOperation(rawValue: UInt32(operation)),
-              let base = BinaryOperation(rawValue: operation.rawValue & 15) else {
-            throw .unsupported("binary operation \(operation)")
-        }
-        do {
-            if let a = pyInteger(left), let b = pyInteger(right) {
-                switch base {
-                case .add: return value(PyInteger.add(a, b), interpreter)
-                case .subtract: return value(PyInteger.subtract(a, b), interpreter)
-                case .multiply: return value(PyInteger.multiply(a, b), interpreter)
-                case .trueDivide: return .float(try PyInteger.trueDivide(a, b))
-                case .floorDivide: return value(try PyInteger.floorDivide(a, b), interpreter)
-                case .remainder: return value(try PyInteger.modulo(a, b), interpreter)
-                case .power:
-                    switch try PyInteger.power(a, b) {
-                    case .integer(let result): return value(result, interpreter)
-                    case .float(let result): return .float(result)
-                    }
-                case .leftShift: return value(try PyInteger.shiftLeft(a, b), interpreter)
-                case .rightShift: return value(try PyInteger.shiftRight(a, b), interpreter)
-                case .and: return value(PyInteger.and(a, b), interpreter)
-                case .or: return value(PyInteger.or(a, b), interpreter)
-                case .xor: return value(PyInteger.xor(a, b), interpreter)
-                default: break
+    /// `int` arithmetic: both operands ints (or bools); nil when one is not
+    /// (the caller answers NotImplemented). `base` is the operation without
+    /// its in-place bit.
+    static func integers(_ base: BinaryOperation, _ left: Value, _ right: Value,
+                         interpreter: Interpreter) throws(EvalError) -> Value? {
+        guard let a = pyInteger(left), let b = pyInteger(right) else { return nil }
+        do throws(NumberError) {
+            switch base {
+            case .add: return value(PyInteger.add(a, b), interpreter)
+            case .subtract: return value(PyInteger.subtract(a, b), interpreter)
+            case .multiply: return value(PyInteger.multiply(a, b), interpreter)
+            case .trueDivide: return .float(try PyInteger.trueDivide(a, b))
+            case .floorDivide: return value(try PyInteger.floorDivide(a, b), interpreter)
+            case .remainder: return value(try PyInteger.modulo(a, b), interpreter)
+            case .power:
+                switch try PyInteger.power(a, b) {
+                case .integer(let result): return value(result, interpreter)
+                case .float(let result): return .float(result)
                 }
-            } else if let a = try double(left), let b = try double(right) {
-                switch base {
-                case .add: return .float(a + b)
-                case .subtract: return .float(a - b)
-                case .multiply: return .float(a * b)
-                case .trueDivide: return .float(try FloatMath.trueDivide(a, b))
-                case .floorDivide: return .float(try FloatMath.floorDivide(a, b))
-                case .remainder: return .float(try FloatMath.modulo(a, b))
-                case .power:
-                    guard case .float(let result) = try FloatMath.power(a, b) else {
-                        throw EvalError.unsupported("complex numbers")
-                    }
-                    return .float(result)
-                default: break
-                }
+            case .leftShift: return value(try PyInteger.shiftLeft(a, b), interpreter)
+            case .rightShift: return value(try PyInteger.shiftRight(a, b), interpreter)
+            case .and: return value(PyInteger.and(a, b), interpreter)
+            case .or: return value(PyInteger.or(a, b), interpreter)
+            case .xor: return value(PyInteger.xor(a, b), interpreter)
+            default: return nil
             }
-        } catch let error as NumberError {
-            throw .pythonException(error.pythonType, error.message)
-        } catch let error as EvalError {
-            throw error
         } catch {
-            throw .unsupported("\(error)")
+            throw .pythonException(error.pythonType, error.message)
         }
-        throw .typeError("unsupported operand type(s) for \(symbol(operation)): "
-                         + "'\(typeName(left))' and '\(typeName(right))'")
+    }
+
+    /// `float` arithmetic: floats and ints mixed; nil when an operand is
+    /// neither.
+    static func floats(_ base: BinaryOperation, _ left: Value, _ right: Value) throws(EvalError) -> Value? {
+        do throws(NumberError) {
+            guard let a = try double(left), let b = try double(right) else { return nil }
+            switch base {
+            case .add: return .float(a + b)
+            case .subtract: return .float(a - b)
+            case .multiply: return .float(a * b)
+            case .trueDivide: return .float(try FloatMath.trueDivide(a, b))
+            case .floorDivide: return .float(try FloatMath.floorDivide(a, b))
+            case .remainder: return .float(try FloatMath.modulo(a, b))
+            case .power:
+                guard case .float(let result) = try FloatMath.power(a, b) else {
+                    throw NumberError.valueError("complex numbers are not supported yet")
+                }
+                return .float(result)
+            default: return nil
+            }
+        } catch {
+            throw .pythonException(error.pythonType, error.message)
+        }
     }
 
     /// How CPython writes an operator in its TypeError messages.
@@ -139,36 +138,6 @@ enum Arithmetic {
         }
     }
 
-    /// `compareOp` for numbers (exact between ints and floats is still to do
-    /// for ints beyond 2**53).
-    static func compare(_ operation: Int, _ left: Value, _ right: Value) throws(EvalError) -> Bool {
-        guard let operation = ComparisonOperation(rawValue: UInt32(operation)) else {
-            throw .unsupported("comparison \(operation)")
-        }
-        if case .int(let a) = left, case .int(let b) = right {
-            return compare(operation, a, b)
-        }
-        if let a = integer(left), let b = integer(right) {
-            return compare(operation, a, b)
-        }
-        if let a = exactFloat(left), let b = exactFloat(right) {
-            return compare(operation, a, b)
-        }
-        throw .unsupported("\(operation) on these operands")
-    }
-
-    /// A number as a Double when that is exact: floats, and ints within
-    /// ±2**53 (larger ints against floats need an exact comparison, which
-    /// comes with the numeric library).
-    static func exactFloat(_ value: Value) -> Double? {
-        switch value {
-        case .float(let number): return number
-        case .int(let number) where number.magnitude <= 1 << 53: return Double(number)
-        case .bool(let flag): return flag ? 1 : 0
-        default: return nil
-        }
-    }
-
     @inline(__always)
     static func compare<T: Comparable>(_ operation: ComparisonOperation, _ a: T, _ b: T) -> Bool {
         switch operation {
@@ -178,19 +147,6 @@ enum Arithmetic {
         case .notEqual: return a != b
         case .greater: return a > b
         case .greaterOrEqual: return a >= b
-        }
-    }
-
-    /// `bool(value)` for the values that have no `__bool__` to call.
-    static func truth(_ value: Value) throws(EvalError) -> Bool {
-        switch value {
-        case .none: return false
-        case .bool(let flag): return flag
-        case .int(let number): return number != 0
-        case .float(let number): return number != 0
-        case .object(let reference):
-            if reference.with({ $0 is PyLong }) { return true }
-            throw .unsupported("truth value of an object")
         }
     }
 
@@ -214,37 +170,3 @@ enum Arithmetic {
     }
 }
 
-extension Arithmetic {
-    /// `-x`, `+x`, `~x`, `not x`.
-    static func unary(_ opcode: Opcode, _ operand: Value, interpreter: Interpreter) throws(EvalError) -> Value {
-        if opcode == .unaryNot { return .bool(!(try truth(operand))) }
-        switch (opcode, operand) {
-        case (.unaryNegative, .int(let number)) where number != .min: return .int(-number)
-        case (.unaryNegative, .float(let number)): return .float(-number)
-        case (.unaryPositive, .int), (.unaryPositive, .float): return operand
-        case (.unaryPositive, .bool(let flag)): return .int(flag ? 1 : 0)
-        case (.unaryInvert, .int(let number)): return .int(~number)
-        default:
-            guard let number = integer(operand) else {
-                let symbol = opcode == .unaryNegative ? "-" : opcode == .unaryPositive ? "+" : "~"
-                throw .typeError("bad operand type for unary \(symbol): '\(typeName(operand))'")
-            }
-            switch opcode {
-            case .unaryNegative: return .integer(-number, longType: interpreter.types.int)
-            case .unaryPositive: return .integer(number, longType: interpreter.types.int)
-            default: return .integer(-number - 1, longType: interpreter.types.int)
-            }
-        }
-    }
-
-    /// The name of a value's type, for error messages.
-    static func typeName(_ value: Value) -> String {
-        switch value {
-        case .none: return "NoneType"
-        case .bool: return "bool"
-        case .int: return "int"
-        case .float: return "float"
-        case .object(let reference): return reference.with { $0.withType { $0.name } }
-        }
-    }
-}

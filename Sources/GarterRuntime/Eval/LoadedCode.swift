@@ -1,15 +1,31 @@
 import GarterCompiler
 import GarterSyntax
 
-/// A `CodeObject` made ready to run: its instructions copied to contiguous
-/// memory the evaluation loop reads without bounds or reference-count
-/// traffic, and its constants turned into values.
+/// A `CodeObject` made ready to run (the `code` type): its instructions in
+/// contiguous memory the evaluation loop reads without bounds checks or
+/// reference counting, its constants and names as objects, and the caches
+/// the loop keeps per instruction.
 public final class LoadedCode: PyObject {
     public let code: CodeObject
     /// `code.instructions` as raw words.
     let instructions: UnsafeMutableBufferPointer<UInt32>
-    /// `code.constants` as values; the code object holds a reference to each.
+    /// `co_consts` as values; the code object holds a reference to each.
     let constants: UnsafeMutableBufferPointer<Value>
+    /// `co_names` as interned `str` objects (owned).
+    let names: UnsafeMutableBufferPointer<Value>
+    /// `co_varnames + co_cellvars + co_freevars` as interned strs (owned).
+    let localNames: [Value]
+    /// Cache for LOAD_GLOBAL, one entry per name.
+    let globalCache: UnsafeMutableBufferPointer<GlobalCacheEntry>
+    /// The number of local slots (parameters, locals, cells, frees).
+    let localCount: Int
+    let stackSize: Int
+    let flags: CodeFlags
+    let exceptionTable: [ExceptionTableEntry]
+    let nameValue: Value
+    let qualifiedNameValue: Value
+    /// The docstring (co_consts[0] when it is a str and the code is a function with one), or None.
+    var docValue: Value
 
     public init(_ code: CodeObject, interpreter: Interpreter) throws(EvalError) {
         var values: [Value] = []
@@ -18,64 +34,95 @@ public final class LoadedCode: PyObject {
             values.append(try LoadedCode.value(of: constant, interpreter: interpreter))
         }
         self.code = code
-        instructions = .allocate(capacity: code.instructions.count)
+        instructions = .allocate(capacity: max(code.instructions.count, 1))
         for (index, instruction) in code.instructions.enumerated() {
             instructions[index] = instruction.word
         }
-        constants = .allocate(capacity: values.count)
+        constants = .allocate(capacity: max(values.count, 1))
         _ = constants.initialize(from: values)
-        super.init(type: interpreter.types.code)
-    }
-
-    /// For each of `code.names`, its slot in the globals and in the builtins
-    /// this code last ran with (`slots(for:builtins:)`).
-    private var globalSlotNumbers: [Int] = []
-    private var builtinSlotNumbers: [Int] = []
-    private var slotsNamespace: ObjectIdentifier?
-
-    /// The slot numbers of `code.names` in `globals` and `builtins`. Slots
-    /// never move, so the cache is rebuilt only when the code runs with other
-    /// globals; a frame keeps the arrays it got, so a nested run with other
-    /// globals cannot change them under it.
-    @inline(__always)
-    func slots(for globals: Namespace, builtins: Namespace) -> (globals: [Int], builtins: [Int]) {
-        if slotsNamespace != ObjectIdentifier(globals) {
-            globalSlotNumbers = code.names.map { globals.slot(for: $0) }
-            builtinSlotNumbers = code.names.map { builtins.slot(for: $0) }
-            slotsNamespace = ObjectIdentifier(globals)
+        names = .allocate(capacity: max(code.names.count, 1))
+        for (index, name) in code.names.enumerated() {
+            (names.baseAddress! + index).initialize(to: interpreter.intern(name))
         }
-        return (globalSlotNumbers, builtinSlotNumbers)
+        localNames = (code.variableNames + code.cellVariables + code.freeVariables).map { interpreter.intern($0) }
+        globalCache = .allocate(capacity: max(code.names.count, 1))
+        globalCache.initialize(repeating: GlobalCacheEntry())
+        localCount = code.variableNames.count + code.cellVariables.count + code.freeVariables.count
+        stackSize = code.stackSize
+        flags = code.flags
+        exceptionTable = code.exceptionTable
+        nameValue = interpreter.intern(code.name)
+        qualifiedNameValue = interpreter.newString(code.qualifiedName)
+        docValue = .none
+        super.init(type: interpreter.types.code)
+        if code.flags.contains(.optimized), let first = values.first, first.strObject != nil {
+            first.retain()
+            docValue = first
+        }
     }
 
     deinit {
         instructions.deallocate()
         constants.deallocate()
+        names.deallocate()
+        globalCache.deallocate()
     }
 
     override public func releaseContents() {
         for value in constants { value.release() }
+        for value in names { value.release() }
+        for value in localNames { value.release() }
+        for entry in globalCache {
+            entry.globals?._withUnsafeGuaranteedRef { $0.decref() }
+            entry.builtins?._withUnsafeGuaranteedRef { $0.decref() }
+        }
+        nameValue.release()
+        qualifiedNameValue.release()
+        docValue.release()
     }
 
-    /// Number of local variable slots (parameters, locals, cells, frees).
-    var localCount: Int {
-        code.variableNames.count + code.cellVariables.count + code.freeVariables.count
+    /// The line of the instruction at `index` (for tracebacks and `f_lineno`).
+    public func lineNumber(at index: Int) -> Int {
+        guard index >= 0, index < code.positions.count else { return code.firstLineNumber }
+        return Int(code.positions[index].lineno)
     }
+
+    /// The handler for an exception raised by the instruction at `index`.
+    func handler(at index: Int) -> ExceptionTableEntry? {
+        for entry in exceptionTable where entry.start <= index && index < entry.end {
+            return entry
+        }
+        return nil
+    }
+
+    public var name: String { code.name }
 
     static func value(of constant: CodeConstant, interpreter: Interpreter) throws(EvalError) -> Value {
         switch constant {
-        case .literal(.none): return .none
-        case .literal(.bool(let flag)): return .bool(flag)
-        case .literal(.int(let number)): return .int(number)
-        case .literal(.bigInt(let number)): return .integer(number, longType: interpreter.types.int)
-        case .literal(.float(let number)): return .float(number)
-        case .literal(.str(let text)):
-            return .object(ObjectRef.allocate(PyStr(text.codePoints, type: interpreter.types.str)))
+        case .literal(let literal): return try interpreter.constantValue(literal)
+        case .tuple(let items):
+            var values: [Value] = []
+            for item in items { values.append(try value(of: item, interpreter: interpreter)) }
+            return interpreter.newTuple(values)
+        case .frozenset(let items):
+            var values: [Value] = []
+            for item in items { values.append(try value(of: item, interpreter: interpreter)) }
+            return try interpreter.newFrozenSet(values)
         case .code(let code):
             return .object(ObjectRef.allocate(try LoadedCode(code, interpreter: interpreter)))
-        default:
-            // Bytes, tuples, complex numbers and the like need object types
-            // the runtime does not have yet.
-            throw .unsupported("constant \(constant)")
         }
     }
+}
+
+/// What LOAD_GLOBAL remembers about one name: where it found it last, valid
+/// while neither dict's keys changed. The cache holds a reference to both
+/// dicts, so their identity cannot be reused while it points at them.
+struct GlobalCacheEntry {
+    var globals: Unmanaged<PyDict>?
+    var builtins: Unmanaged<PyDict>?
+    var globalsKeysVersion = -1
+    var builtinsKeysVersion = -1
+    /// Entry index in the globals, or -1 when the name came from the builtins.
+    var globalsIndex = -1
+    var builtinsIndex = -1
 }

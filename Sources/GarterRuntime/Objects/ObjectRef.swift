@@ -47,7 +47,10 @@ public struct ObjectRef: Equatable, Hashable {
     /// back the Swift retain, which frees the memory.
     @usableFromInline
     func deallocate() {
-        unmanaged._withUnsafeGuaranteedRef { $0.releaseContents() }
+        unmanaged._withUnsafeGuaranteedRef {
+            $0.releaseContents()
+            $0.releaseInstanceDict()
+        }
         unmanaged.release()
     }
 

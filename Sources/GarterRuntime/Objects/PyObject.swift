@@ -18,6 +18,11 @@ open class PyObject {
     @exclusivity(unchecked)
     public final var typePointer: UnsafeRawPointer
 
+    /// The instance `__dict__` of objects whose type has one (instances of
+    /// classes, functions, modules keep theirs elsewhere), made on first use.
+    @exclusivity(unchecked)
+    public final var instanceDictReference: Unmanaged<PyDict>?
+
     public init(type: PyType) {
         self.refcount = 1
         self.typePointer = UnsafeRawPointer(Unmanaged.passUnretained(type).toOpaque())
@@ -41,6 +46,14 @@ open class PyObject {
     /// Swift afterwards.
     open func releaseContents() {}
 
+    /// Drops the instance dict; called after `releaseContents()`.
+    final func releaseInstanceDict() {
+        if let dict = instanceDictReference {
+            instanceDictReference = nil
+            dict._withUnsafeGuaranteedRef { $0.decref() }
+        }
+    }
+
     public final var isImmortal: Bool { refcount >= PyObject.immortalRefcount }
 
     /// Adds a Python reference held by a Swift field of another object
@@ -54,5 +67,11 @@ open class PyObject {
         ObjectRef(Unmanaged.passUnretained(self)).release()
     }
 
-    public final func makeImmortal() { refcount = PyObject.immortalRefcount }
+    /// Makes the object live forever: Python counts stop, and Swift keeps
+    /// one retain it never gives back (so objects made immortal right after
+    /// creation need no `ObjectRef.allocate`).
+    public final func makeImmortal() {
+        if refcount < PyObject.immortalRefcount { _ = Unmanaged.passRetained(self) }
+        refcount = PyObject.immortalRefcount
+    }
 }

@@ -3,10 +3,28 @@ import GarterSyntax
 /// A `str`: a sequence of code points (lone surrogates allowed).
 public final class PyStr: PyObject {
     public let codePoints: [UInt32]
+    /// `hash(self)`, computed on first use (-1: not yet).
+    @exclusivity(unchecked)
+    var cachedHash: Int = -1
+    /// Whether this object is the interpreter's interned copy of its text.
+    var isInterned = false
 
     public init(_ codePoints: [UInt32], type: PyType) {
         self.codePoints = codePoints
         super.init(type: type)
+    }
+
+    public convenience init(_ text: String, type: PyType) {
+        self.init(text.unicodeScalars.map(\.value), type: type)
+    }
+
+    public var count: Int { codePoints.count }
+
+    /// The text as a Swift string (lone surrogates become U+FFFD).
+    public var string: String {
+        var result = String.UnicodeScalarView()
+        for codePoint in codePoints { result.append(Unicode.Scalar(codePoint) ?? "\u{FFFD}") }
+        return String(result)
     }
 
     /// The text as UTF-8, or nil when it holds a lone surrogate (which UTF-8
@@ -19,5 +37,53 @@ public final class PyStr: PyObject {
             bytes.append(contentsOf: UTF8.encode(scalar)!)
         }
         return bytes
+    }
+
+    /// `hash(self)`.
+    @inline(__always)
+    public var hashValue: Int {
+        if cachedHash != -1 { return cachedHash }
+        cachedHash = StringHashing.hash(codePoints)
+        return cachedHash
+    }
+
+    public func equals(_ other: PyStr) -> Bool {
+        self === other || (count == other.count && hashValue == other.hashValue && codePoints == other.codePoints)
+    }
+
+    public func equals(_ text: String) -> Bool {
+        var iterator = codePoints.makeIterator()
+        for scalar in text.unicodeScalars {
+            guard iterator.next() == scalar.value else { return false }
+        }
+        return iterator.next() == nil
+    }
+}
+
+/// String hashing. A placeholder until CPython's SipHash-1-3 with the
+/// per-process secret is in place: deterministic FNV-1a over code points.
+enum StringHashing {
+    static func hash(_ codePoints: [UInt32]) -> Int {
+        if codePoints.isEmpty { return 0 }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for codePoint in codePoints {
+            hash = (hash ^ UInt64(codePoint)) &* 0x100_0000_01b3
+        }
+        let result = Int(bitPattern: UInt(hash))
+        return result == -1 ? -2 : result
+    }
+}
+
+extension Value {
+    /// The Swift text of a `str` value.
+    public var stringValue: String? {
+        guard case .object(let reference) = self else { return nil }
+        return reference.with { ($0 as? PyStr)?.string }
+    }
+
+    /// The `PyStr` of a `str` value (borrowed).
+    public var strObject: PyStr? {
+        guard case .object(let reference) = self else { return nil }
+        return reference.with { $0 as? PyStr }
     }
 }

@@ -1,13 +1,39 @@
-/// A type object. Built-in types are immortal and never change after start-up,
-/// so interpreters may share them (DESIGN.md §2); classes made by Python code
-/// belong to one interpreter.
+/// A type object: its name, bases and method resolution order, the
+/// dictionary of its attributes, and its slots — the Swift functions the
+/// runtime calls for each operation (CPython's `tp_*` fields).
 ///
-/// So far this holds only what the object model needs to exist: the name and
-/// the base. Slots (the operations a type implements) come with the
-/// evaluation loop.
+/// Built-in types are created at start-up with their slots filled by Swift
+/// code, and `finishBuiltin()` puts a wrapper for each slot into the type's
+/// dictionary so that `int.__add__` and `dir(int)` work. Classes made by
+/// Python code (heap types) inherit slots along their MRO, and each special
+/// method they define (`__add__`, `__len__`, ...) replaces the matching slot
+/// with a trampoline that calls it (see `TypeSlots+Update.swift`).
 public final class PyType: PyObject {
-    public let name: String
-    public let base: PyType?
+    public var name: String
+    public var qualifiedName: String
+    /// `__bases__`.
+    public var bases: [PyType]
+    /// `__mro__`: this type first, `object` last.
+    public var mro: [PyType]
+    /// The base whose instance layout this type's instances have (tp_base).
+    public var base: PyType?
+    /// `__dict__`. Set right after creation (the dict type must exist first).
+    public var dict: PyDict!
+    public var slots = TypeSlots()
+    /// The slots a built-in type implements itself (not inherited).
+    var ownSlots = TypeSlots()
+    public var flags: TypeFlags
+    /// Bumped whenever this type or one of its bases changes an attribute,
+    /// so caches keyed on it stay right.
+    @exclusivity(unchecked)
+    public var version: Int = 0
+    /// The classes that list this one as a base, for `__subclasses__()`
+    /// and for invalidating their slots when an attribute changes.
+    var subclasses: [Unmanaged<PyType>] = []
+    /// `__slots__` names this heap type added (their values live in
+    /// `PyInstance.slotValues`), and how many slot values instances need in all.
+    var slotNames: [String] = []
+    var instanceSlotCount = 0
 
     /// The `type` type object: its own type.
     public static func makeMetatype() -> PyType {
@@ -18,25 +44,117 @@ public final class PyType: PyObject {
 
     private init(metatypeNamed name: String) {
         self.name = name
-        self.base = nil
+        self.qualifiedName = name
+        self.bases = []
+        self.mro = []
+        self.flags = [.baseType]
         super.init(typeSetLater: ())
     }
 
     /// A type whose type is `metatype`. Built-in types are made immortal.
-    public init(name: String, base: PyType?, metatype: PyType, immortal: Bool = true) {
+    public init(name: String, base: PyType?, metatype: PyType, flags: TypeFlags = [], immortal: Bool = true) {
         self.name = name
+        self.qualifiedName = name
         self.base = base
+        self.bases = base.map { [$0] } ?? []
+        self.mro = []
+        self.flags = flags
         super.init(type: metatype)
         if immortal { makeImmortal() }
+        mro = [self] + (base?.mro ?? [])
+        if let base { slots.inherit(from: base.slots) }
+    }
+
+    /// A heap type (a `class` statement or `type(name, bases, dict)`), MRO
+    /// computed by the caller.
+    init(heapTypeNamed name: String, qualifiedName: String, bases: [PyType], base: PyType,
+         mro: [PyType], metatype: PyType) {
+        self.name = name
+        self.qualifiedName = qualifiedName
+        self.bases = bases
+        self.base = base
+        self.mro = mro
+        self.flags = [.heapType, .baseType]
+        super.init(type: metatype)
     }
 
     /// Whether this type is `other` or derives from it.
+    @inlinable
     public func isSubtype(of other: PyType) -> Bool {
-        var current: PyType? = self
-        while let type = current {
-            if type === other { return true }
-            current = type.base
-        }
+        if self === other { return true }
+        for type in mro where type === other { return true }
         return false
     }
+
+    public var isHeapType: Bool { flags.contains(.heapType) }
+
+    /// `__module__.__qualname__` as CPython prints types and instances:
+    /// built-in types have no module prefix.
+    public var displayName: String {
+        guard isHeapType, let module = dict.lookup(name: "__module__"), let text = module.stringValue,
+              text != "builtins" else { return isHeapType ? qualifiedName : name }
+        return "\(text).\(qualifiedName)"
+    }
+
+    /// The attribute `name` found along the MRO, without descriptors applied
+    /// (CPython's `_PyType_Lookup`). A borrowed reference.
+    public func lookup(_ name: PyStr) -> Value? {
+        for type in mro {
+            if let value = type.dict.lookup(string: name) { return value }
+        }
+        return nil
+    }
+
+    public func lookup(name: String) -> Value? {
+        for type in mro {
+            if let value = type.dict.lookup(name: name) { return value }
+        }
+        return nil
+    }
+
+    /// The type as a value (borrowed: types outlive the values naming them
+    /// only when the caller retains).
+    public var value: Value { .object(ObjectRef(Unmanaged.passUnretained(self))) }
+
+    /// Records a change of attribute `name` on this type: caches are
+    /// invalidated and special-method slots recomputed here and below.
+    func attributeChanged(_ name: String, interpreter: Interpreter) {
+        version &+= 1
+        if name.hasPrefix("__") && name.hasSuffix("__") {
+            updateSlots(interpreter: interpreter)
+        }
+        for subclass in subclasses {
+            subclass._withUnsafeGuaranteedRef { $0.attributeChanged(name, interpreter: interpreter) }
+        }
+    }
+
+    override public func releaseContents() {
+        dict?.decref()
+        for base in bases { base.decref() }
+        for type in mro.dropFirst() { type.decref() }
+    }
+}
+
+/// Properties of a type that the runtime checks.
+public struct TypeFlags: OptionSet, Sendable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    /// Made by a class statement or `type()`; its attributes can change.
+    public static let heapType = TypeFlags(rawValue: 1 << 0)
+    /// Can be subclassed.
+    public static let baseType = TypeFlags(rawValue: 1 << 1)
+    /// Instances have a `__dict__`.
+    public static let hasInstanceDict = TypeFlags(rawValue: 1 << 2)
+    /// Subclass of BaseException (fast check for `except`).
+    public static let exceptionSubclass = TypeFlags(rawValue: 1 << 3)
+    /// Instances may hold references in cycles: tracked by the cycle collector.
+    public static let garbageCollected = TypeFlags(rawValue: 1 << 4)
+    /// Defines `__del__`.
+    public static let hasFinalizer = TypeFlags(rawValue: 1 << 5)
+    /// Is abstract (`__abstractmethods__` non-empty): cannot be instantiated.
+    public static let isAbstract = TypeFlags(rawValue: 1 << 6)
+    /// Pattern matching: instances match sequence / mapping patterns.
+    public static let sequence = TypeFlags(rawValue: 1 << 7)
+    public static let mapping = TypeFlags(rawValue: 1 << 8)
 }

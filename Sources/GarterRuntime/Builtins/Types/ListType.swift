@@ -1,0 +1,283 @@
+extension Interpreter {
+    /// `list`.
+    func installListType() {
+        let list = types.list
+        func get(_ value: Value) -> PyList { value.as(PyList.self)! }
+        var slots = TypeSlots()
+        slots.length = { _, value throws(EvalError) in get(value).count }
+        slots.getItem = { thread, value, key throws(EvalError) in
+            let list = get(value)
+            if let slice = key.as(PySlice.self) { return thread.interpreter.newList(try thread.sliceItems(list.items, slice)) }
+            let item = list.items[try thread.sequenceIndex(key, count: list.count, what: "list")]
+            item.retain()
+            return item
+        }
+        slots.setItem = { thread, value, key, newValue throws(EvalError) in
+            let list = get(value)
+            if let slice = key.as(PySlice.self) {
+                try thread.assignSlice(list, slice, newValue)
+                return
+            }
+            let index = try thread.sequenceIndex(key, count: list.count, what: "list")
+            if let newValue {
+                newValue.retain()
+                let old = list.items[index]
+                list.items[index] = newValue
+                old.release()
+            } else {
+                let old = list.items.remove(at: index)
+                old.release()
+            }
+        }
+        slots.contains = { thread, value, item throws(EvalError) in
+            let list = get(value)
+            var index = 0
+            while index < list.count {
+                let element = list.items[index]
+                element.retain()
+                defer { element.release() }
+                if try thread.equal(element, item) { return true }
+                index += 1
+            }
+            return false
+        }
+        slots.iterate = { thread, value throws(EvalError) in
+            value.retain()
+            return .object(ObjectRef.allocate(PySequenceIterator(source: value, type: thread.interpreter.types.other("list_iterator"))))
+        }
+        slots.richCompare = { thread, left, right, operation throws(EvalError) in
+            guard let a = left.as(PyList.self), let b = right.as(PyList.self) else { return thread.notImplemented() }
+            return try thread.compareSequences(a.items, b.items, operation)
+        }
+        slots.hash = { thread, value throws(EvalError) in throw .typeError("unhashable type: '\(thread.typeOf(value).name)'") }
+        slots.repr = { thread, value throws(EvalError) in try thread.reprItems(value, get(value).items, open: "[", close: "]") }
+        slots.binary[0] = { thread, left, right throws(EvalError) in
+            guard let a = left.as(PyList.self), let b = right.as(PyList.self) else {
+                if left.as(PyList.self) != nil {
+                    throw .typeError("can only concatenate list (not \"\(thread.typeOf(right).name)\") to list")
+                }
+                return thread.notImplemented()
+            }
+            let combined = a.items + b.items
+            for item in combined { item.retain() }
+            return thread.interpreter.newList(combined)
+        }
+        slots.inPlace[0] = { thread, left, right throws(EvalError) in
+            let list = get(left)
+            let extra = try thread.collect(right)
+            list.items.append(contentsOf: extra)
+            left.retain()
+            return left
+        }
+        slots.binary[5] = { thread, left, right throws(EvalError) in
+            let (sequence, times) = left.as(PyList.self) != nil ? (left, right) : (right, left)
+            guard let list = sequence.as(PyList.self), thread.typeOf(times).slots.index != nil else { return thread.notImplemented() }
+            let count = max(0, try thread.indexInt(times))
+            var result: [Value] = []
+            result.reserveCapacity(list.count * count)
+            for _ in 0..<count { for item in list.items { item.retain(); result.append(item) } }
+            return thread.interpreter.newList(result)
+        }
+        slots.new = { thread, type, _ throws(EvalError) in
+            .object(ObjectRef.allocate(PyList([], type: type)))
+        }
+        slots.initialize = { thread, value, arguments throws(EvalError) in
+            try arguments.rejectKeywords("list")
+            if arguments.positionalCount > 1 { throw .typeError("list expected at most 1 argument, got \(arguments.positionalCount)") }
+            let list = get(value)
+            let old = list.items
+            list.items = arguments.positionalCount == 1 ? try thread.collect(arguments[0]) : []
+            for item in old { item.release() }
+        }
+        list.installSlots(slots, self)
+        list.setAttribute("__hash__", .none, self)
+        list.define("append", self) { _, value, arguments throws(EvalError) in
+            try arguments.expect("list.append", 1...1)
+            let item = arguments[0]
+            item.retain()
+            get(value).items.append(item)
+            return .none
+        }
+        list.define("extend", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("list.extend", 1...1)
+            let extra = try thread.collect(arguments[0])
+            get(value).items.append(contentsOf: extra)
+            return .none
+        }
+        list.define("insert", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("insert", 2...2)
+            let list = get(value)
+            var index = try thread.indexInt(arguments[0])
+            if index < 0 { index = max(0, index + list.count) }
+            index = min(index, list.count)
+            arguments[1].retain()
+            list.items.insert(arguments[1], at: index)
+            return .none
+        }
+        list.define("pop", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("pop", 0...1)
+            let list = get(value)
+            if list.items.isEmpty { throw .indexError("pop from empty list") }
+            var index = arguments.positionalCount == 1 ? try thread.indexInt(arguments[0]) : list.count - 1
+            if index < 0 { index += list.count }
+            guard index >= 0 && index < list.count else { throw .indexError("pop index out of range") }
+            return list.items.remove(at: index)
+        }
+        list.define("remove", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("list.remove", 1...1)
+            let list = get(value)
+            for (position, element) in list.items.enumerated() where try thread.equal(element, arguments[0]) {
+                list.items.remove(at: position).release()
+                return .none
+            }
+            throw .valueError("list.remove(x): x not in list")
+        }
+        list.define("index", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("index", 1...3)
+            let list = get(value)
+            var start = arguments.positionalCount > 1 ? try thread.indexInt(arguments[1]) : 0
+            var stop = arguments.positionalCount > 2 ? try thread.indexInt(arguments[2]) : list.count
+            if start < 0 { start = max(0, start + list.count) }
+            if stop < 0 { stop = max(0, stop + list.count) }
+            var position = start
+            while position < min(stop, list.count) {
+                if try thread.equal(list.items[position], arguments[0]) { return .int(position) }
+                position += 1
+            }
+            throw .valueError("\(try thread.reprText(arguments[0])) is not in list")
+        }
+        list.define("count", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("count", 1...1)
+            var total = 0
+            for element in get(value).items where try thread.equal(element, arguments[0]) { total += 1 }
+            return .int(total)
+        }
+        list.define("clear", self) { _, value, _ throws(EvalError) in
+            let list = get(value)
+            let old = list.items
+            list.items = []
+            for item in old { item.release() }
+            return .none
+        }
+        list.define("copy", self) { thread, value, _ throws(EvalError) in
+            let items = get(value).items
+            for item in items { item.retain() }
+            return thread.interpreter.newList(items)
+        }
+        list.define("reverse", self) { _, value, _ throws(EvalError) in
+            get(value).items.reverse()
+            return .none
+        }
+        list.define("sort", self) { thread, value, arguments throws(EvalError) in
+            let bound = try arguments.bind("sort", ["key", "reverse"], required: 0, keywordOnlyFrom: 0)
+            let list = get(value)
+            var items = list.items
+            list.items = []
+            defer {
+                let changed = list.items
+                list.items = items
+                for item in changed { item.release() }
+            }
+            let reverse = try bound[1].map { (flag) throws(EvalError) in try thread.truth(flag) } ?? false
+            try thread.sort(&items, key: bound[0].flatMap { $0.isNone ? nil : $0 }, reverse: reverse)
+            if !list.items.isEmpty { throw .valueError("list modified during sort") }
+            return .none
+        }
+        list.defineClassMethod("__class_getitem__", self) { thread, arguments throws(EvalError) in
+            try thread.makeGenericAlias(arguments)
+        }
+    }
+}
+
+extension ThreadState {
+    /// A stable sort with `<` (CPython's list.sort semantics; merge sort).
+    func sort(_ items: inout [Value], key: Value?, reverse: Bool) throws(EvalError) {
+        var keys: [Value] = []
+        if let key {
+            for item in items {
+                do throws(EvalError) {
+                    keys.append(try call(key, [item]))
+                } catch {
+                    for made in keys { made.release() }
+                    throw error
+                }
+            }
+        } else {
+            keys = items
+        }
+        defer { if key != nil { for made in keys { made.release() } } }
+        var order = Array(0..<items.count)
+        if reverse { order.reverse() }
+        // Binary insertion / merge sort: stable, uses only `<`.
+        var failure: EvalError?
+        func less(_ a: Int, _ b: Int) -> Bool {
+            if failure != nil { return false }
+            do throws(EvalError) {
+                return try compareBool(keys[a], keys[b], .less)
+            } catch {
+                failure = error
+                return false
+            }
+        }
+        order = mergeSort(order, less)
+        if let failure { throw failure }
+        if reverse { order.reverse() }
+        items = order.map { items[$0] }
+    }
+
+    private func mergeSort(_ values: [Int], _ less: (Int, Int) -> Bool) -> [Int] {
+        if values.count <= 1 { return values }
+        let middle = values.count / 2
+        let left = mergeSort(Array(values[..<middle]), less)
+        let right = mergeSort(Array(values[middle...]), less)
+        var merged: [Int] = []
+        merged.reserveCapacity(values.count)
+        var i = 0
+        var j = 0
+        while i < left.count && j < right.count {
+            if less(right[j], left[i]) {
+                merged.append(right[j]); j += 1
+            } else {
+                merged.append(left[i]); i += 1
+            }
+        }
+        merged.append(contentsOf: left[i...])
+        merged.append(contentsOf: right[j...])
+        return merged
+    }
+
+    /// `list[slice] = iterable` and `del list[slice]`.
+    func assignSlice(_ list: PyList, _ slice: PySlice, _ newValue: Value?) throws(EvalError) {
+        let (start, stop, step, length) = try sliceIndices(slice, count: list.count)
+        let replacement = try newValue.map { (value) throws(EvalError) in try collect(value) } ?? []
+        if step == 1 {
+            let upper = max(start, stop)
+            let removed = Array(list.items[start..<upper])
+            list.items.replaceSubrange(start..<upper, with: replacement)
+            for item in removed { item.release() }
+            return
+        }
+        if newValue == nil {
+            var indexes = Set<Int>()
+            var index = start
+            for _ in 0..<length { indexes.insert(index); index += step }
+            var kept: [Value] = []
+            for (position, item) in list.items.enumerated() {
+                if indexes.contains(position) { item.release() } else { kept.append(item) }
+            }
+            list.items = kept
+            return
+        }
+        guard replacement.count == length else {
+            for item in replacement { item.release() }
+            throw .valueError("attempt to assign sequence of size \(replacement.count) to extended slice of size \(length)")
+        }
+        var index = start
+        for item in replacement {
+            let old = list.items[index]
+            list.items[index] = item
+            old.release()
+            index += step
+        }
+    }
+}

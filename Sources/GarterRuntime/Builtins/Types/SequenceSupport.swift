@@ -1,0 +1,118 @@
+import GarterCompiler
+// What the built-in sequences share: index normalisation, slices, and
+// comparison and repr of item lists.
+
+extension ThreadState {
+    /// A subscript as a position in a sequence of `count` items (negative
+    /// counts from the end), IndexError with `what`'s message when outside.
+    func sequenceIndex(_ key: Value, count: Int, what: String) throws(EvalError) -> Int {
+        var index: Int
+        if case .int(let number) = key {
+            index = number
+        } else {
+            guard typeOf(key).slots.index != nil || key.as(PyLong.self) != nil || { if case .bool = key { return true }; return false }() else {
+                throw .typeError("\(what) indices must be integers or slices, not \(typeOf(key).name)")
+            }
+            do throws(EvalError) {
+                index = try indexInt(key)
+            } catch {
+                error.discard()
+                throw .indexError("cannot fit 'int' into an index-sized integer")
+            }
+        }
+        if index < 0 { index += count }
+        guard index >= 0 && index < count else { throw .indexError("\(what) index out of range") }
+        return index
+    }
+
+    /// The positions a slice selects in a sequence of `count` items
+    /// (CPython's PySlice_GetIndicesEx).
+    func sliceIndices(_ slice: PySlice, count: Int) throws(EvalError) -> (start: Int, stop: Int, step: Int, length: Int) {
+        func bound(_ value: Value) throws(EvalError) -> Int? {
+            if value.isNone { return nil }
+            guard typeOf(value).slots.index != nil || value.as(PyLong.self) != nil else {
+                throw .typeError("slice indices must be integers or None or have an __index__ method")
+            }
+            let number = try index(value)
+            defer { number.release() }
+            if case .int(let small) = number { return small }
+            return Arithmetic.pyInteger(number)?.isNegative == true ? Int.min / 2 : Int.max / 2
+        }
+        var step = try bound(slice.step) ?? 1
+        if step == 0 { throw .valueError("slice step cannot be zero") }
+        step = max(step, -Int.max)
+        var start: Int
+        var stop: Int
+        if let value = try bound(slice.start) {
+            start = value
+            if start < 0 { start = max(start + count, step < 0 ? -1 : 0) } else if start >= count { start = step < 0 ? count - 1 : count }
+        } else {
+            start = step < 0 ? count - 1 : 0
+        }
+        if let value = try bound(slice.stop) {
+            stop = value
+            if stop < 0 { stop = max(stop + count, step < 0 ? -1 : 0) } else if stop >= count { stop = step < 0 ? count - 1 : count }
+        } else {
+            stop = step < 0 ? -1 : count
+        }
+        var length = 0
+        if step > 0 {
+            if start < stop { length = (stop - start - 1) / step + 1 }
+        } else if stop < start {
+            length = (start - stop - 1) / (-step) + 1
+        }
+        return (start, stop, step, length)
+    }
+
+    /// The items of `items` a slice selects (new references).
+    func sliceItems(_ items: [Value], _ slice: PySlice) throws(EvalError) -> [Value] {
+        let (start, _, step, length) = try sliceIndices(slice, count: items.count)
+        var result: [Value] = []
+        result.reserveCapacity(length)
+        var index = start
+        for _ in 0..<length {
+            let item = items[index]
+            item.retain()
+            result.append(item)
+            index += step
+        }
+        return result
+    }
+
+    /// Lexicographic rich comparison of two item lists (tuples, lists).
+    func compareSequences(_ a: [Value], _ b: [Value], _ operation: ComparisonOperation) throws(EvalError) -> Value {
+        if (operation == .equal || operation == .notEqual) && a.count != b.count {
+            return .bool(operation == .notEqual)
+        }
+        var index = 0
+        while index < a.count && index < b.count {
+            if !(try equal(a[index], b[index])) { break }
+            index += 1
+        }
+        if index >= a.count || index >= b.count {
+            return .bool(Arithmetic.compare(operation, a.count, b.count))
+        }
+        switch operation {
+        case .equal: return .bool(false)
+        case .notEqual: return .bool(true)
+        default: return try compare(a[index], b[index], operation)
+        }
+    }
+
+    /// `repr` of items joined with ", " between `open` and `close`, with
+    /// CPython's guard against recursive containers.
+    func reprItems(_ container: Value, _ items: [Value], open: String, close: String) throws(EvalError) -> Value {
+        guard let reference = container.objectReference else { return .none }
+        if reprInProgress.contains(reference) { return interpreter.newString(open + "..." + close) }
+        reprInProgress.insert(reference)
+        defer { reprInProgress.remove(reference) }
+        var text = open
+        for (position, item) in items.enumerated() {
+            if position > 0 { text += ", " }
+            item.retain()
+            defer { item.release() }
+            text += try reprText(item)
+        }
+        return interpreter.newString(text + close)
+    }
+}

@@ -1,0 +1,98 @@
+extension Interpreter {
+    /// `tuple`.
+    func installTupleType() {
+        let tuple = types.tuple
+        func items(_ value: Value) -> [Value] { value.as(PyTuple.self)!.items }
+        var slots = TypeSlots()
+        slots.length = { _, value throws(EvalError) in items(value).count }
+        slots.getItem = { thread, value, key throws(EvalError) in
+            let elements = items(value)
+            if let slice = key.as(PySlice.self) { return thread.interpreter.newTuple(try thread.sliceItems(elements, slice)) }
+            let item = elements[try thread.sequenceIndex(key, count: elements.count, what: "tuple")]
+            item.retain()
+            return item
+        }
+        slots.contains = { thread, value, item throws(EvalError) in
+            for element in items(value) where try thread.equal(element, item) { return true }
+            return false
+        }
+        slots.iterate = { thread, value throws(EvalError) in
+            value.retain()
+            return .object(ObjectRef.allocate(PySequenceIterator(source: value, type: thread.interpreter.types.other("tuple_iterator"))))
+        }
+        slots.richCompare = { thread, left, right, operation throws(EvalError) in
+            guard let a = left.as(PyTuple.self), let b = right.as(PyTuple.self) else { return thread.notImplemented() }
+            return try thread.compareSequences(a.items, b.items, operation)
+        }
+        slots.hash = { thread, value throws(EvalError) in
+            // CPython 3.11's xxHash-based tuple hash.
+            let prime1: UInt64 = 11_400_714_785_074_694_791
+            let prime2: UInt64 = 14_029_467_366_897_019_727
+            let prime5: UInt64 = 2_870_177_450_012_600_261
+            var accumulator = prime5
+            let elements = items(value)
+            for element in elements {
+                let lane = UInt64(bitPattern: Int64(try thread.hash(element)))
+                accumulator = accumulator &+ lane &* prime2
+                accumulator = (accumulator << 31) | (accumulator >> 33)
+                accumulator = accumulator &* prime1
+            }
+            accumulator = accumulator &+ (UInt64(elements.count) ^ (prime5 ^ 3_527_539))
+            if accumulator == UInt64.max { return 1_546_275_796 }
+            return Int(bitPattern: UInt(accumulator))
+        }
+        slots.repr = { thread, value throws(EvalError) in
+            let elements = items(value)
+            if elements.count == 1 { return try thread.reprItems(value, elements, open: "(", close: ",)") }
+            return try thread.reprItems(value, elements, open: "(", close: ")")
+        }
+        slots.binary[0] = { thread, left, right throws(EvalError) in
+            guard let a = left.as(PyTuple.self), let b = right.as(PyTuple.self) else {
+                if left.as(PyTuple.self) != nil, right.as(PyTuple.self) == nil {
+                    throw .typeError("can only concatenate tuple (not \"\(thread.typeOf(right).name)\") to tuple")
+                }
+                return thread.notImplemented()
+            }
+            let combined = a.items + b.items
+            for item in combined { item.retain() }
+            return thread.interpreter.newTuple(combined)
+        }
+        slots.binary[5] = { thread, left, right throws(EvalError) in
+            let (sequence, times) = left.as(PyTuple.self) != nil ? (left, right) : (right, left)
+            guard let tuple = sequence.as(PyTuple.self), thread.typeOf(times).slots.index != nil else { return thread.notImplemented() }
+            let count = max(0, try thread.indexInt(times))
+            var result: [Value] = []
+            result.reserveCapacity(tuple.count * count)
+            for _ in 0..<count { for item in tuple.items { item.retain(); result.append(item) } }
+            return thread.interpreter.newTuple(result)
+        }
+        slots.new = { thread, type, arguments throws(EvalError) in
+            try arguments.rejectKeywords("tuple")
+            if arguments.positionalCount > 1 { throw .typeError("tuple expected at most 1 argument, got \(arguments.positionalCount)") }
+            let elements = arguments.positionalCount == 1 ? try thread.collect(arguments[0]) : []
+            if type === thread.interpreter.types.tuple { return thread.interpreter.newTuple(elements) }
+            return .object(ObjectRef.allocate(PyTuple(elements, type: type)))
+        }
+        tuple.installSlots(slots, self)
+        tuple.define("index", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("index", 1...3)
+            for (position, element) in items(value).enumerated() where try thread.equal(element, arguments[0]) {
+                return .int(position)
+            }
+            throw .valueError("tuple.index(x): x not in tuple")
+        }
+        tuple.define("count", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("count", 1...1)
+            var total = 0
+            for element in items(value) where try thread.equal(element, arguments[0]) { total += 1 }
+            return .int(total)
+        }
+        tuple.define("__getnewargs__", self) { thread, value, _ throws(EvalError) in
+            value.retain()
+            return thread.interpreter.newTuple([value])
+        }
+        tuple.defineClassMethod("__class_getitem__", self) { thread, arguments throws(EvalError) in
+            try thread.makeGenericAlias(arguments)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// An exception object: an instance of `BaseException` or a subclass.
+///
+/// The attributes every exception has live in Swift fields; those of
+/// particular classes (`StopIteration.value`, `OSError.errno`, ...) live in
+/// the instance dict, set by the class's `__init__`.
+public final class PyBaseException: PyObject {
+    /// `args`: always a tuple.
+    @exclusivity(unchecked)
+    public var args: PyTuple
+    /// `__traceback__`.
+    @exclusivity(unchecked)
+    public var traceback: PyTraceback?
+    /// `__cause__` (set by `raise ... from`), `__context__` (set when raised
+    /// while another was being handled).
+    @exclusivity(unchecked)
+    public var cause: Value?
+    @exclusivity(unchecked)
+    public var context: Value?
+    @exclusivity(unchecked)
+    public var suppressContext = false
+
+    /// Takes over the reference to `args`.
+    public init(args: PyTuple, type: PyType) {
+        self.args = args
+        super.init(type: type)
+    }
+
+    override public func releaseContents() {
+        args.decref()
+        traceback?.decref()
+        traceback = nil
+        cause?.release()
+        cause = nil
+        context?.release()
+        context = nil
+    }
+}
+
+/// A traceback entry: a frame and where in it the exception passed.
+public final class PyTraceback: PyObject {
+    public let frame: PyFrame
+    /// The instruction index that raised (tb_lasti is twice it, in CPython units).
+    public let instructionIndex: Int
+    public var next: PyTraceback?
+
+    init(frame: PyFrame, instructionIndex: Int, next: PyTraceback?, type: PyType) {
+        self.frame = frame
+        self.instructionIndex = instructionIndex
+        self.next = next
+        super.init(type: type)
+        frame.incref()
+        next?.incref()
+    }
+
+    public var lineNumber: Int { frame.code.lineNumber(at: instructionIndex) }
+
+    override public func releaseContents() {
+        frame.decref()
+        next?.decref()
+        next = nil
+    }
+}
+
+/// A frame as Python code sees it (`sys._getframe()`, `tb_frame`): the code,
+/// its globals, and where it was. While the frame runs, `live` points at
+/// the evaluation loop's frame; when it returns, the values Python may
+/// still ask for are copied in.
+public final class PyFrame: PyObject {
+    public let code: LoadedCode
+    public let globals: PyDict
+    @exclusivity(unchecked)
+    public var instructionIndex: Int
+    @exclusivity(unchecked)
+    var live: UnsafeMutablePointer<Frame>?
+    /// `f_back`, captured when the frame object was made.
+    public var back: PyFrame?
+    /// `f_locals` as last captured.
+    public var localsSnapshot: PyDict?
+
+    init(code: LoadedCode, globals: PyDict, instructionIndex: Int, type: PyType) {
+        self.code = code
+        self.globals = globals
+        self.instructionIndex = instructionIndex
+        super.init(type: type)
+        code.incref()
+        globals.incref()
+    }
+
+    public var lineNumber: Int { code.lineNumber(at: live.map { $0.pointee.instructionIndex } ?? instructionIndex) }
+
+    override public func releaseContents() {
+        code.decref()
+        globals.decref()
+        back?.decref()
+        back = nil
+        localsSnapshot?.decref()
+        localsSnapshot = nil
+    }
+}
