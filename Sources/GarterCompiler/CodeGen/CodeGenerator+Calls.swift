@@ -17,6 +17,8 @@ extension CodeGenerator {
     private func compileMethodCall(_ expression: Expr, function: Expr, args: [Expr],
                                    keywords: [Keyword]) throws(CompileError) -> Bool {
         guard case .attribute(let object, let attr, .load) = function.kind else { return false }
+        // A method of an imported module is called as an attribute (CPython's is_import_originated).
+        if case .name(let id, _) = object.kind, table.top.symbol(named: id)?.isImported == true { return false }
         if args.count + keywords.count + (keywords.isEmpty ? 0 : 1) >= Self.stackUseGuideline { return false }
         for argument in args { if case .starred = argument.kind { return false } }
         for keyword in keywords where keyword.arg == nil { return false }

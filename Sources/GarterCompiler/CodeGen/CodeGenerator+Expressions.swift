@@ -233,8 +233,6 @@ extension CodeGenerator {
             useNextBlock(end)
             return
         case .compare(let left, let ops, let comparators) where ops.count > 1:
-            let saved = unit.location
-            setLocation(expression.range)
             let cleanup = newBlock()
             try visit(left)
             for index in 0..<(ops.count - 1) {
@@ -253,16 +251,12 @@ extension CodeGenerator {
             emit(.popTop)
             if !condition { emitJumpNoLocation(.jump, to: target) }
             useNextBlock(end)
-            unit.location = saved
             return
         default:
             break
         }
         try visit(expression)
-        let saved = unit.location
-        setLocation(expression.range)
         emitJump(condition ? .popJumpIfTrue : .popJumpIfFalse, to: target)
-        unit.location = saved
     }
 
     // MARK: Comparisons

@@ -121,7 +121,10 @@ struct Assembler {
     /// Exit blocks without a line number that several jumps reach are
     /// copied, one per jump, so each copy can take the jump's line.
     private mutating func duplicateExitsWithoutLineNumber() {
-        for b in layout() {
+        // CPython walks its block list, newest block first; the order decides
+        // where the copies go.
+        let reachable = Set(layout())
+        for b in stride(from: blocks.count - 1, through: 0, by: -1) where reachable.contains(b) {
             guard let last = blocks[b].last, last.opcode.isJump else { continue }
             let target = last.target
             if isExitWithoutLineNumber(target) && blocks[target].predecessors > 1 {

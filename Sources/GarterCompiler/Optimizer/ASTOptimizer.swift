@@ -187,6 +187,13 @@ final class ASTOptimizer {
             return Expr(.namedExpr(target: target, value: expression(value)), range)
         case .binOp(let left, let op, let right):
             let l = expression(left), r = expression(right)
+            if op == .mod, case .constant(.str(let format), nil) = l.kind, case .tuple(let items, _) = r.kind,
+               !items.contains(where: { if case .starred = $0.kind { return true } else { return false } }) {
+                if let formatted = PercentFormatting.optimize(format: format.codePoints, items: items, range: range) {
+                    return formatted
+                }
+                return Expr(.binOp(left: l, op: op, right: r), range)
+            }
             if let a = foldValue(l), let b = foldValue(r), let result = ConstantArithmetic.binary(op, a, b) {
                 return makeConstant(result, range)
             }

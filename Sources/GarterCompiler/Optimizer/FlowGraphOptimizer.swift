@@ -68,6 +68,8 @@ struct FlowGraphOptimizer {
                 || last.opcode == .jumpBackward else { return }
         let target = last.target
         guard blocks[target].exitsScope, blocks[target].instructions.count <= Self.maximumCopySize else { return }
+        // Only blocks without a line number (an implicit `return None`) are copied.
+        if blocks[target].instructions.contains(where: { $0.lineno >= 0 }) { return }
         blocks[b].instructions[blocks[b].instructions.count - 1].opcode = .nop
         blocks[b].instructions[blocks[b].instructions.count - 1].target = -1
         blocks[b].instructions.append(contentsOf: blocks[target].instructions)
