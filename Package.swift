@@ -26,7 +26,7 @@ let package = Package(
         ),
         .target(
             name: "GarterCompiler",
-            dependencies: ["GarterSyntax"]
+            dependencies: ["GarterSyntax", .product(name: "BigInt", package: "BigInt")]
         ),
         .executableTarget(
             name: "garter",

@@ -124,6 +124,9 @@ func usage() -> Never {
       --dump-ast FILE        print ast.dump(ast.parse(FILE), include_attributes=True)
       --symtable FILE        print FILE's symbol tables (as scripts/symtable_dump.py does)
       --parse-bench LIST     parse the files listed in LIST and print the time taken
+      --dis [-O|-OO] FILE    print the disassembly of FILE's code objects
+      --compile [-O|-OO] FILE  compile FILE only (exit 1 with the SyntaxError on failure)
+      --compile-bench LIST   compile the files listed in LIST and print the time taken
       -V, --version          print the version and exit
 
     """
@@ -133,6 +136,7 @@ func usage() -> Never {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let first = arguments.first else { usage() }
+if let status = runCompileCommand(arguments) { exit(status) }
 switch first {
 case "--dump-ast":
     guard arguments.count == 2 else { usage() }

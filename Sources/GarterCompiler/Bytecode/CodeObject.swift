@@ -60,6 +60,8 @@ public final class CodeObject: Sendable {
 /// A constant of a code object.
 public enum CodeConstant: Sendable {
     case literal(Constant)
+    /// A complex number with a real part (made by constant folding, `1+2j`).
+    case complex(real: Double, imag: Double)
     case tuple([CodeConstant])
     case frozenset([CodeConstant])
     case code(CodeObject)

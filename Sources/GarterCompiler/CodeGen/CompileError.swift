@@ -5,6 +5,7 @@ public enum CompileError: Error {
     /// A SyntaxError found by the compiler (`'return' outside function`, ...)
     /// or by the symbol table.
     case syntax(SyntaxError)
-    /// A construct the code generator does not handle yet, and where it is.
+    /// Kept for callers that still match on it; the code generator covers the
+    /// whole language and never throws it.
     case unsupported(String, SourceRange)
 }
