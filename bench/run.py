@@ -93,7 +93,7 @@ def main():
                 "startup_repeat": options.startup_repeat, "scale": options.scale,
                 "filters": options.k}
     results_file.write(options.json, ROOT, settings, comparisons, means)
-    print(f"\nresults: {os.path.relpath(options.json)}")
+    print(f"\nresults: {options.json}")
     return 0
 
 

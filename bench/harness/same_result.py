@@ -8,9 +8,9 @@ for both), after two normalisations:
 For pyperformance benchmarks whose timed function returns nothing, a probe
 (bench/pyperformance/probes/<name>.py) imports the unmodified benchmark module
 and prints what its functions compute (energies, the rendered picture's
-checksum, ...); the probe's output is compared in the same way. Benchmarks
-that check themselves (hexiom, deltablue, richards) fail under either
-interpreter when they compute a wrong answer.
+checksum, ...); the probe's output is compared in the same way. Some
+benchmarks check themselves: hexiom raises, deltablue prints a message and
+richards returns False when they compute a wrong answer.
 Standard error is not compared: warnings and tracebacks differ in detail.
 """
 import re
