@@ -12,7 +12,9 @@ beside the measured process. The command runs in its own process group, which
 a timer kills if it runs past the timeout.
 """
 import os
+import re
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -29,6 +31,7 @@ class Run:
     stdout: str
     stderr: str
     timed_out: bool = False
+    signal: int = None      # the signal that ended the command (a crash), if any
 
     @property
     def ok(self):
@@ -38,6 +41,9 @@ class Run:
         """The line that says why the run failed (a traceback's last line)."""
         if self.timed_out:
             return f"timed out after {self.seconds:.0f} s"
+        if self.signal:
+            return f"killed by {signal.Signals(self.signal).name}" if self.signal in \
+                signal.valid_signals() else f"killed by signal {self.signal}"
         lines = [line.strip() for line in self.stderr.splitlines() if line.strip()]
         if lines:
             return lines[-1]
@@ -73,9 +79,12 @@ def run(command, env, cwd=None, timeout=300.0):
         finally:
             timer.cancel()
         seconds = time.perf_counter() - start
-        max_rss = _gnu_time_max_rss(rss) if GNU_TIME else usage.ru_maxrss
-        return Run(seconds, max_rss, os.waitstatus_to_exitcode(status),
-                   _read(out), _read(err), expired.is_set())
+        exit_code = os.waitstatus_to_exitcode(status)
+        if GNU_TIME:
+            max_rss, killer = _gnu_time_report(rss)
+        else:
+            max_rss, killer = usage.ru_maxrss, (-exit_code if exit_code < 0 else None)
+        return Run(seconds, max_rss, exit_code, _read(out), _read(err), expired.is_set(), killer)
 
 
 def _kill(pid, expired):
@@ -86,10 +95,15 @@ def _kill(pid, expired):
         pass
 
 
-def _gnu_time_max_rss(file):
-    # GNU time may write "Command exited with non-zero status N" before the figure.
-    lines = file.read().decode(errors="replace").split()
-    return int(lines[-1]) if lines and lines[-1].isdigit() else 0
+def _gnu_time_report(file):
+    """(max RSS in KiB, signal that ended the command or None) from GNU time's file."""
+    # Before the figure GNU time may write "Command exited with non-zero status N"
+    # or "Command terminated by signal N".
+    text = file.read().decode(errors="replace")
+    words = text.split()
+    max_rss = int(words[-1]) if words and words[-1].isdigit() else 0
+    killed = re.search(r"terminated by signal (\d+)", text)
+    return max_rss, int(killed.group(1)) if killed else None
 
 
 def _read(file):

@@ -4,7 +4,8 @@ Each stand-in is a shell script that runs the real python3, so the expected
 table is known: the same interpreter gives the same results; a stand-in whose
 random.seed is shifted must be caught by the result comparison (go's returned
 move, chaos's probe); a stand-in that fails, hangs or does not exist must be
-shown as failing and left out of the means.
+shown as failing (why: its last error line, a timeout or the signal that
+killed it) and left out of the means.
 """
 import json
 import os
@@ -79,17 +80,22 @@ class RunTest(unittest.TestCase):
     def test_failing_hanging_and_missing_garter(self):
         garter = self.stand_in("fails", 'case "$*" in *calls_fib*) '
                                         'echo "Traceback:" >&2; echo "NameError: boom" >&2; exit 1;; '
-                                        '*countdown*) exec sleep 30;; esac\n'
+                                        '*countdown*) exec sleep 30;; '
+                                        '*bigint*) kill -SEGV $$;; esac\n'
                                         f'exec "{sys.executable}" "$@"')
         out, rows, document = self.run_bench(garter, "--timeout", "2", "-k", "calls_fib",
-                                             "-k", "countdown", "-k", "bigint")
+                                             "-k", "countdown", "-k", "bigint",
+                                             "-k", "calls_keywords")
         self.assertEqual(rows["calls_fib"]["status"], "garter fails")
         self.assertEqual(rows["calls_fib"]["garter"]["error"], "NameError: boom")
         self.assertIn("Garter fails: NameError: boom", out)
         self.assertEqual(rows["loop_countdown"]["status"], "garter fails")
         self.assertIn("timed out", rows["loop_countdown"]["garter"]["error"])
-        self.assertEqual(rows["bigint_growth"]["status"], "ok")
+        self.assertEqual(rows["bigint_growth"]["status"], "garter fails")
+        self.assertEqual(rows["bigint_growth"]["garter"]["error"], "killed by SIGSEGV")
+        self.assertEqual(rows["calls_keywords"]["status"], "ok")
         self.assertEqual(document["geometric_means"]["micro"]["counted"], 1)
+        self.assertIn("(1 of 4, 3 failing)", out)
 
         missing = os.path.join(self.folder.name, "no-such-garter")
         out, rows, _ = self.run_bench(missing, "-k", "calls_fib")
