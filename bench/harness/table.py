@@ -5,6 +5,9 @@ fail or give a different result show why and stay out of the means, but the
 mean's label counts them ("3 of 4").
 """
 import math
+import re
+
+DIRECTORIES = re.compile(r"/(?:[^/\s,:'\"]+/)+")
 
 HEADER = (f"{'program':28} {'CPython s':>10} {'Garter s':>10} {'ratio':>7} "
           f"{'CPython MB':>11} {'Garter MB':>10} {'RSS ratio':>10}  same")
@@ -33,8 +36,14 @@ def row(comparison):
     if c.status == "different result":
         return numbers + "  ✗ " + c.difference
     if c.status == "garter fails":
-        return numbers + "  ✗ Garter fails: " + c.garter_error[:100]
-    return numbers + "  ✗ CPython fails: " + c.cpython_error[:100]
+        return numbers + "  ✗ Garter fails: " + _short(c.garter_error)
+    return numbers + "  ✗ CPython fails: " + _short(c.cpython_error)
+
+
+def _short(error):
+    # Folders of file names dropped, so the message itself fits on the line;
+    # the JSON file keeps the whole line.
+    return DIRECTORIES.sub("", error)[:100]
 
 
 def means(comparisons):
