@@ -40,6 +40,9 @@ def parse_options():
     parser.add_argument("--scale", type=float, default=1.0,
                         help="multiply pyperformance loop counts (0.1 for a quick check)")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per run")
+    parser.add_argument("--metric", choices=("wall", "cpu"), default="wall",
+                        help="time compared: wall clock, or CPU (user+system; steadier on a "
+                             "busy machine, but blind to waiting and to work on other cores)")
     parser.add_argument("--json", default=os.path.join(BENCH, "results", "latest.json"),
                         help="where to write the machine-readable results")
     parser.add_argument("--list", action="store_true", help="list the rows and exit")
@@ -71,8 +74,8 @@ def main():
     # Same hash seed for both, so set and dict orders of str keys cannot differ by chance.
     base_env = dict(os.environ, PYTHONHASHSEED="0")
     print(f"CPython: {options.python}\nGarter:  {garter}\n"
-          f"best of {options.repeat} runs (start-up: {options.startup_repeat}); "
-          f"ratio = Garter/CPython, below 1 is better\n")
+          f"best {options.metric} time of {options.repeat} runs "
+          f"(start-up: {options.startup_repeat}); ratio = Garter/CPython, below 1 is better\n")
     print(table.HEADER)
     comparisons, means, group = [], {}, None
     for benchmark in benchmarks:
@@ -81,7 +84,7 @@ def main():
             group = benchmark.group
             print(f"-- {GROUP_TITLES.get(group, group)}")
         result = comparison.compare(benchmark, options.python, garter, base_env,
-                                    options.repeat, options.timeout)
+                                    options.repeat, options.timeout, options.metric)
         comparisons.append(result)
         print(table.row(result), flush=True)
     _close_group(group, comparisons, means)
@@ -89,7 +92,8 @@ def main():
     if programs:
         means["all programs"] = table.means(programs)
         print(table.mean_row("geometric mean, all programs", means["all programs"]))
-    settings = {"python": options.python, "garter": garter, "repeat": options.repeat,
+    settings = {"python": options.python, "garter": garter, "metric": options.metric,
+                "repeat": options.repeat,
                 "startup_repeat": options.startup_repeat, "scale": options.scale,
                 "filters": options.k}
     results_file.write(options.json, ROOT, settings, comparisons, means)

@@ -13,6 +13,7 @@ class Comparison:
     cpython_error: str = None
     garter_error: str = None
     difference: str = None                         # None when the results are the same
+    metric: str = "wall"                           # which time the ratio uses: wall or cpu
 
     @property
     def status(self):
@@ -30,7 +31,9 @@ class Comparison:
         return self.status == "ok"
 
     def best_seconds(self, runs):
-        return min(run.seconds for run in runs) if runs else None
+        if not runs:
+            return None
+        return min(run.cpu_seconds if self.metric == "cpu" else run.seconds for run in runs)
 
     def peak_kib(self, runs):
         return max(run.max_rss_kib for run in runs) if runs else None
@@ -46,9 +49,9 @@ class Comparison:
         return self.peak_kib(self.garter) / self.peak_kib(self.cpython)
 
 
-def compare(benchmark, python, garter, base_env, repeat, timeout):
+def compare(benchmark, python, garter, base_env, repeat, timeout, metric="wall"):
     """Alternates CPython and Garter runs; a failed interpreter is not rerun."""
-    result = Comparison(benchmark)
+    result = Comparison(benchmark, metric=metric)
     env = dict(base_env, **benchmark.env)
     for _ in range(benchmark.repeat or repeat):
         if result.cpython_error is None:

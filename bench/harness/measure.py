@@ -6,7 +6,8 @@ spawned from this runner starts out with the runner's own (about 16 MB, more
 than `python3 -c pass` needs). So the command runs under GNU time
 (/usr/bin/time -f %M), a process of about 1 MB that forks the command and
 reports its max RSS; without it, wait4's figure is used and the runner's RSS is
-the floor. Wall time is measured here, around the whole launch.
+the floor. Wall time is measured here, around the whole launch; CPU time (user
+plus system) is wait4's, which includes the children GNU time reaped.
 Output goes to temporary files rather than pipes, so no reader thread runs
 beside the measured process. The command runs in its own process group, which
 a timer kills if it runs past the timeout.
@@ -25,13 +26,14 @@ GNU_TIME = shutil.which("time", path="/usr/bin:/bin")
 
 @dataclass
 class Run:
-    seconds: float
+    seconds: float          # wall time
     max_rss_kib: int
     exit_code: int
     stdout: str
     stderr: str
     timed_out: bool = False
     signal: int = None      # the signal that ended the command (a crash), if any
+    cpu_seconds: float = 0.0
 
     @property
     def ok(self):
@@ -84,7 +86,8 @@ def run(command, env, cwd=None, timeout=300.0):
             max_rss, killer = _gnu_time_report(rss)
         else:
             max_rss, killer = usage.ru_maxrss, (-exit_code if exit_code < 0 else None)
-        return Run(seconds, max_rss, exit_code, _read(out), _read(err), expired.is_set(), killer)
+        return Run(seconds, max_rss, exit_code, _read(out), _read(err), expired.is_set(), killer,
+                   usage.ru_utime + usage.ru_stime)
 
 
 def _kill(pid, expired):

@@ -59,6 +59,19 @@ class RunTest(unittest.TestCase):
         self.assertEqual(document["geometric_means"]["all programs"]["counted"], 4)
         self.assertEqual(len(rows["nbody"]["garter"]["stub_values"]), 1)
         self.assertIn("✓", out)
+        for row in rows.values():
+            for side in ("cpython", "garter"):
+                cpu, wall = row[side]["cpu_seconds"][0], row[side]["seconds"][0]
+                self.assertGreater(cpu, 0.005)
+                self.assertLess(cpu, wall * 1.5 + 0.05)
+
+    def test_cpu_metric(self):
+        garter = self.stand_in("same", f'exec "{sys.executable}" "$@"')
+        out, rows, document = self.run_bench(garter, "--metric", "cpu", "-k", "calls_fib")
+        row = rows["calls_fib"]
+        self.assertEqual(document["settings"]["metric"], "cpu")
+        self.assertEqual(row["garter"]["best_seconds"], min(row["garter"]["cpu_seconds"]))
+        self.assertIn("best cpu time", out)
 
     def test_different_random_numbers_are_caught(self):
         site = os.path.join(self.folder.name, "site")
@@ -80,10 +93,10 @@ class RunTest(unittest.TestCase):
     def test_failing_hanging_and_missing_garter(self):
         garter = self.stand_in("fails", 'case "$*" in *calls_fib*) '
                                         'echo "Traceback:" >&2; echo "NameError: boom" >&2; exit 1;; '
-                                        '*countdown*) exec sleep 30;; '
+                                        '*countdown*) exec sleep 60;; '
                                         '*bigint*) kill -SEGV $$;; esac\n'
                                         f'exec "{sys.executable}" "$@"')
-        out, rows, document = self.run_bench(garter, "--timeout", "2", "-k", "calls_fib",
+        out, rows, document = self.run_bench(garter, "--timeout", "10", "-k", "calls_fib",
                                              "-k", "countdown", "-k", "bigint",
                                              "-k", "calls_keywords")
         self.assertEqual(rows["calls_fib"]["status"], "garter fails")
