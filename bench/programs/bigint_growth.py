@@ -8,5 +8,5 @@ def grow(rounds):
     return value
 
 
-result = grow(20000)
+result = grow(60000)
 print(result > 0)
