@@ -110,6 +110,8 @@ public final class LoadedCode: PyObject {
             return try interpreter.newFrozenSet(values)
         case .code(let code):
             return .object(ObjectRef.allocate(try LoadedCode(code, interpreter: interpreter)))
+        case .complex:
+            throw .unsupported("complex numbers")
         }
     }
 }
