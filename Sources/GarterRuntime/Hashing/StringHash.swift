@@ -47,24 +47,34 @@ extension HashSecret {
         codePoints.withUnsafeBufferPointer { hash(codePoints: $0) }
     }
 
+    /// SipHash over the code points packed `64 / bitsPerCodePoint` to a
+    /// word. Inlined per width, so each packing loop has a constant trip
+    /// count and unrolls.
+    @inline(__always)
     private func hash(_ codePoints: UnsafeBufferPointer<UInt32>, bitsPerCodePoint: UInt64) -> Int {
         let perWord = 64 / Int(bitsPerCodePoint)
+        let base = codePoints.baseAddress.unsafelyUnwrapped
+        let count = codePoints.count
         var sip = SipHash13(k0: k0, k1: k1)
         var index = 0
-        let count = codePoints.count
         while index + perWord <= count {
-            var word: UInt64 = 0
-            for lane in 0..<perWord {
-                word |= UInt64(codePoints[index + lane]) << (UInt64(lane) * bitsPerCodePoint)
+            let raw = UnsafeRawPointer(base + index)
+            // Narrow the code points to CPython's width with vector
+            // truncation; the packed lanes are the little-endian word.
+            let word: UInt64
+            switch bitsPerCodePoint {
+            case 8: word = unsafeBitCast(SIMD8<UInt8>(truncatingIfNeeded: raw.loadUnaligned(as: SIMD8<UInt32>.self)), to: UInt64.self)
+            case 16: word = unsafeBitCast(SIMD4<UInt16>(truncatingIfNeeded: raw.loadUnaligned(as: SIMD4<UInt32>.self)), to: UInt64.self)
+            default: word = UInt64(base[index]) | UInt64(base[index + 1]) << 32
             }
-            sip.compress(word)
+            sip.compress(UInt64(littleEndian: word))
             index += perWord
         }
         var tail: UInt64 = 0
-        var lane: UInt64 = 0
+        var shift: UInt64 = 0
         while index < count {
-            tail |= UInt64(codePoints[index]) << (lane * bitsPerCodePoint)
-            lane += 1
+            tail |= UInt64(base[index]) << shift
+            shift += bitsPerCodePoint
             index += 1
         }
         let byteCount = count * Int(bitsPerCodePoint / 8)
