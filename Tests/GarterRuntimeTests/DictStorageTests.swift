@@ -144,6 +144,14 @@ final class DictStorageTests: XCTestCase {
         dict.deallocate()
     }
 
+    func testEntriesStayCompact() {
+        // hash + key + str flag + value: the flag lives in padding.
+        XCTAssertEqual(MemoryLayout<DictEntry>.stride, 40)
+        XCTAssertEqual(MemoryLayout<SetEntry>.stride, 24)
+        XCTAssertEqual(MemoryLayout<DictStorage>.size, 8)
+        XCTAssertEqual(MemoryLayout<SetStorage>.size, 8)
+    }
+
     func testVersionsTrackMutationsAndKeyChanges() throws {
         let world = HashingTestWorld(seed: 0)
         let dict = DictStorage()
