@@ -25,7 +25,7 @@ extension DictStorage {
         if count == 0, let sourceIndices = other.state.pointee.indices {
             let source = other.state.pointee
             if source.count == source.entryCount
-                && (source.log2Size == DictSizing.log2MinimumSize || DictSizing.usable((1 << source.log2Size) / 2) < source.count) {
+                && (source.log2Size == DictSizing.log2MinimumSize || DictSizing.usable((source.mask + 1) / 2) < source.count) {
                 removeAll()
                 state.pointee.cloneTable(of: source, indices: sourceIndices)
                 state.pointee.version &+= 1
@@ -67,8 +67,8 @@ extension DictState {
     /// Makes this (empty, unallocated) table an exact copy of `source`'s
     /// layout, retaining every live key and value (`clone_combined_dict_keys`).
     mutating func cloneTable(of source: DictState, indices sourceIndices: UnsafeMutableRawPointer) {
-        let size = 1 << source.log2Size
-        let indexBytes = size << source.log2IndexWidth
+        let size = source.mask + 1
+        let indexBytes = size &<< source.log2IndexWidth
         let capacity = DictSizing.usable(size)
         let block = UnsafeMutableRawPointer.allocate(
             byteCount: indexBytes + capacity * MemoryLayout<DictEntry>.stride,
@@ -87,6 +87,7 @@ extension DictState {
         indices = block
         entries = newEntries
         log2Size = source.log2Size
+        mask = source.mask
         log2IndexWidth = source.log2IndexWidth
         stringKeysOnly = source.stringKeysOnly
         usable = source.usable

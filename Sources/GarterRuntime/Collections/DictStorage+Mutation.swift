@@ -7,15 +7,17 @@ extension DictStorage {
     @discardableResult
     public func insert(_ key: Value, hash: Int, value: Value, keyIsExactStr: Bool,
                        equal: KeyEquality) throws(EvalError) -> Value? {
+        var freeSlot = -1
         if state.pointee.indices != nil {
             convertIfNeeded(forKeyIsExactStr: keyIsExactStr)
-            if let location = try locate(key, hash: hash, equal: equal) {
-                return replaceValue(atEntry: location.entry, with: value)
+            switch try probe(key, hash: hash, equal: equal) {
+            case .found(let location): return replaceValue(atEntry: location.entry, with: value)
+            case .absent(let slot): freeSlot = slot
             }
         }
         key.retain()
         value.retain()
-        appendNew(key, hash: hash, value: value, keyIsExactStr: keyIsExactStr)
+        appendNew(key, hash: hash, value: value, keyIsExactStr: keyIsExactStr, freeSlot: freeSlot)
         return nil
     }
 
@@ -46,17 +48,23 @@ extension DictStorage {
     /// Appends a key known to be absent, taking over the caller's references
     /// to `key` and `value` (no retain). Grows the table first when no
     /// usable entry is left (`insertion_resize`).
-    /// The first key of an unallocated table decides its kind.
+    /// The first key of an unallocated table decides its kind. `freeSlot`,
+    /// when not -1, is where the search for the key ended (valid unless the
+    /// table is rebuilt here).
     @usableFromInline
-    func appendNew(_ key: Value, hash: Int, value: Value, keyIsExactStr: Bool) {
+    func appendNew(_ key: Value, hash: Int, value: Value, keyIsExactStr: Bool, freeSlot: Int = -1) {
+        var slot = freeSlot
         if state.pointee.indices == nil {
             state.pointee.rebuild(log2Size: DictSizing.log2MinimumSize, stringKeysOnly: keyIsExactStr)
+            slot = -1
         } else if state.pointee.usable <= 0 {
             state.pointee.rebuild(log2Size: DictSizing.log2Size(
                 atLeast: DictSizing.growthTarget(liveCount: state.pointee.count)), stringKeysOnly: true)
+            slot = -1
         }
+        if slot < 0 { slot = state.pointee.emptySlot(for: hash) }
         let number = state.pointee.entryCount
-        state.pointee.setIndex(number, at: state.pointee.emptySlot(for: hash))
+        state.pointee.setIndex(number, at: slot)
         (state.pointee.entries.unsafelyUnwrapped + number).initialize(
             to: DictEntry(hash: hash, key: key, keyIsExactStr: keyIsExactStr, value: value))
         state.pointee.usable -= 1
@@ -109,6 +117,7 @@ extension DictStorage {
         state.pointee.indices = nil
         state.pointee.entries = nil
         state.pointee.log2Size = DictSizing.log2MinimumSize
+        state.pointee.mask = (1 &<< DictSizing.log2MinimumSize) - 1
         state.pointee.log2IndexWidth = 0
         state.pointee.usable = 0
         state.pointee.entryCount = 0
@@ -131,7 +140,7 @@ extension DictStorage {
     /// `incoming` entries. `incomingStringKeysOnly`: whether the keys to
     /// come are all exact `str`s (the other dict's `hasStringKeysOnly`).
     public func reserve(forAdding incoming: Int, incomingStringKeysOnly: Bool) {
-        let allocated = DictSizing.usable(1 << state.pointee.log2Size)
+        let allocated = DictSizing.usable(state.pointee.mask + 1)
         if allocated < incoming {
             state.pointee.rebuild(log2Size: DictSizing.estimatedLog2Size(for: state.pointee.count + incoming),
                                   stringKeysOnly: incomingStringKeysOnly)

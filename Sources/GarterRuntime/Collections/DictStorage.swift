@@ -77,12 +77,12 @@ public struct DictStorage {
     /// Entry numbers are `0..<entryCount` (live entries and holes).
     @inlinable public var entryCount: Int { state.pointee.entryCount }
     /// Index slots (`DK_SIZE`), 8 for a dict that never held a key.
-    public var tableSize: Int { 1 << state.pointee.log2Size }
+    public var tableSize: Int { state.pointee.mask + 1 }
     /// Entries allocated (`USABLE_FRACTION(size)`), 0 while nothing is
     /// allocated; with `tableSize` and `indexWidth` this gives `sys.getsizeof`.
     public var allocatedEntries: Int { state.pointee.indices == nil ? 0 : DictSizing.usable(tableSize) }
     /// Bytes per index slot.
-    public var indexWidth: Int { 1 << state.pointee.log2IndexWidth }
+    public var indexWidth: Int { 1 &<< state.pointee.log2IndexWidth }
     /// Whether the table is of CPython's "unicode" kind (every key ever
     /// stored since the last rebuild was an exact `str`). CPython's entries
     /// are then 16 bytes instead of 24, which `sys.getsizeof` shows; and
@@ -116,6 +116,8 @@ struct DictState {
     @usableFromInline var indices: UnsafeMutableRawPointer?
     @usableFromInline var entries: UnsafeMutablePointer<DictEntry>?
     var log2Size = DictSizing.log2MinimumSize
+    /// `size - 1`, kept so that probing does not recompute it.
+    @usableFromInline var mask = (1 &<< DictSizing.log2MinimumSize) - 1
     var log2IndexWidth = 0
     /// CPython's `DICT_KEYS_UNICODE` kind (see `hasStringKeysOnly`).
     var stringKeysOnly = true
@@ -131,16 +133,14 @@ struct DictState {
 
     init() {}
 
-    var mask: Int { (1 << log2Size) - 1 }
-
     @inline(__always)
     func index(at slot: Int) -> Int {
         let table = indices.unsafelyUnwrapped
         switch log2IndexWidth {
         case 0: return Int(table.load(fromByteOffset: slot, as: Int8.self))
-        case 1: return Int(table.load(fromByteOffset: slot << 1, as: Int16.self))
-        case 2: return Int(table.load(fromByteOffset: slot << 2, as: Int32.self))
-        default: return Int(table.load(fromByteOffset: slot << 3, as: Int64.self))
+        case 1: return Int(table.load(fromByteOffset: slot &<< 1, as: Int16.self))
+        case 2: return Int(table.load(fromByteOffset: slot &<< 2, as: Int32.self))
+        default: return Int(table.load(fromByteOffset: slot &<< 3, as: Int64.self))
         }
     }
 
@@ -149,9 +149,9 @@ struct DictState {
         let table = indices.unsafelyUnwrapped
         switch log2IndexWidth {
         case 0: table.storeBytes(of: Int8(truncatingIfNeeded: value), toByteOffset: slot, as: Int8.self)
-        case 1: table.storeBytes(of: Int16(truncatingIfNeeded: value), toByteOffset: slot << 1, as: Int16.self)
-        case 2: table.storeBytes(of: Int32(truncatingIfNeeded: value), toByteOffset: slot << 2, as: Int32.self)
-        default: table.storeBytes(of: Int64(value), toByteOffset: slot << 3, as: Int64.self)
+        case 1: table.storeBytes(of: Int16(truncatingIfNeeded: value), toByteOffset: slot &<< 1, as: Int16.self)
+        case 2: table.storeBytes(of: Int32(truncatingIfNeeded: value), toByteOffset: slot &<< 2, as: Int32.self)
+        default: table.storeBytes(of: Int64(value), toByteOffset: slot &<< 3, as: Int64.self)
         }
     }
 
@@ -183,10 +183,10 @@ struct DictState {
     /// table that already holds other keys stays general.
     mutating func rebuild(log2Size newLog2Size: Int, stringKeysOnly onlyStrings: Bool) {
         stringKeysOnly = onlyStrings && (indices == nil || stringKeysOnly)
-        let size = 1 << newLog2Size
+        let size = 1 &<< newLog2Size
         let width = DictSizing.log2IndexWidth(log2Size: newLog2Size)
         let capacity = DictSizing.usable(size)
-        let indexBytes = size << width
+        let indexBytes = size &<< width
         let block = UnsafeMutableRawPointer.allocate(
             byteCount: indexBytes + capacity * MemoryLayout<DictEntry>.stride,
             alignment: MemoryLayout<DictEntry>.alignment)
@@ -203,6 +203,7 @@ struct DictState {
         indices = block
         entries = newEntries
         log2Size = newLog2Size
+        mask = size - 1
         log2IndexWidth = width
         entryCount = moved
         usable = capacity - moved

@@ -34,7 +34,7 @@ extension SetStorage {
                         // Hashes of members are never -1, and an empty slot's
                         // 0 can match: check for a key.
                         if let stored = entry.pointee.key {
-                            if stored.isIdentical(to: key) { return .found(slot) }
+                            if stored.isSameKey(as: key) { return .found(slot) }
                             stored.retain()
                             let isEqual: Bool
                             do { isEqual = try equal(stored, key) } catch {
@@ -42,7 +42,7 @@ extension SetStorage {
                                 throw error
                             }
                             let unchanged = state.pointee.generation == generation
-                                && state.pointee.table[slot].key?.isIdentical(to: stored) == true
+                                && state.pointee.table[slot].key?.isSameKey(as: stored) == true
                             stored.release()
                             if !unchanged { continue restart }
                             if isEqual { return .found(slot) }
