@@ -475,6 +475,9 @@ def main():
         swift_table('bytes', 'seed, hex, hash(bytes).', lines('bytes')),
         swift_table('tuples', 'seed, tuple, hash(tuple).', lines('tuples')),
         swift_table('frozensets', 'seed, frozenset, hash(frozenset).', lines('frozensets')),
+        swift_table('hashInfo', 'sys.hash_info: field, value.',
+                    ['%s\t%s' % (name, getattr(sys.hash_info, name)) for name in
+                     ('width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits', 'seed_bits', 'cutoff')]),
         swift_table('seedTexts', 'PYTHONHASHSEED text, ok/error, then hash_randomization and hash("abc") '
                     '(or "random"), or the exit status and stderr (escaped).',
                     [seed_case(t) for t in SEED_TEXTS]),

@@ -1063,6 +1063,19 @@ enum HashingGeneratedCases {
 4294967295	f(i-9223372036854775808,i2305843009213693951,i2305843009213693952,i9223372036854775807)	-2584664141258355493
 """#
 
+    /// sys.hash_info: field, value.
+    static let hashInfo = #"""
+width	64
+modulus	2305843009213693951
+inf	314159
+nan	0
+imag	1000003
+algorithm	siphash13
+hash_bits	64
+seed_bits	128
+cutoff	0
+"""#
+
     /// PYTHONHASHSEED text, ok/error, then hash_randomization and hash("abc") (or "random"), or the exit status and stderr (escaped).
     static let seedTexts = #"""
 30	ok	0	-4594863902769663758

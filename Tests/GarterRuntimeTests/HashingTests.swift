@@ -104,6 +104,11 @@ final class HashingTests: XCTestCase {
         }
     }
 
+    func testHashInfoIsCPythons() {
+        let expected = cases(HashingGeneratedCases.hashInfo).map { "\($0[0])=\($0[1])" }
+        XCTAssertEqual(HashInfo.fields.map { "\($0.0)=\($0.1)" }, expected)
+    }
+
     func testRandomSecretsDiffer() {
         XCTAssertNotEqual(HashSecret.random(), HashSecret.random())
         XCTAssertEqual(HashSecret(seed: 0).hash(codePoints: []), 0)
