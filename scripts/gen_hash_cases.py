@@ -406,6 +406,18 @@ def mutation_scenarios():
             found = probe in table
             names = [k.name for k in table]
             results.append('%s %s\t%s\t%s\t%s' % (container, action_name, ','.join(log), found, ','.join(names)))
+    # dict.update(other) whose comparison adds a key to `other`.
+    log = []
+    target_key = Key('k0', 5, log)
+    target = {target_key: 'k0'}
+    source = {Key('k1', 5, log): 'k1', Key('k2', 6, log): 'k2'}
+    target_key.action = lambda: source.__setitem__(Key('x', 7, log), 'x')
+    try:
+        target.update(source)
+        outcome = 'ok'
+    except RuntimeError as error:
+        outcome = 'RuntimeError: %s' % error
+    results.append('dict update-mutated\t%s\t%s\t%s' % (','.join(log), outcome, ','.join(k.name for k in target)))
     return results
 
 

@@ -249,5 +249,6 @@ set remove	k0=k2,k0=k1,k2=k2	True	k3,k2,k0
 set grow	k0=k2,k3=k2,k1=k2,k2=k2	True	k3,k1,k2,k0,g0,g1,g2,g3,g4,g5,g6,g7,g8,g9,g10,g11,g12,g13,g14,g15,g16,g17,g18,g19
 set clear	k0=k2	False	
 set readd	k0=k2,k1=k0,k2=k0,k3=k0,k1=k2,k2=k2	True	k3,k1,k2,k0
+dict update-mutated	k0=k1	RuntimeError: dict mutated during update	k0,k1
 """#
 }

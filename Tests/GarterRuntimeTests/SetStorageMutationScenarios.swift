@@ -116,3 +116,51 @@ func runMutationScenario(container: String, action: String) throws -> MutationRe
     precondition(world.live == 0, "mutation scenario leaked \(world.live) objects")
     return MutationResult(log: log.joined(separator: ","), found: found, members: names.joined(separator: ","))
 }
+
+/// `target.update(source)` where comparing keys adds a key to `source`.
+func runUpdateMutatingSourceScenario() throws -> (log: String, outcome: String, members: String) {
+    let world = HashingTestWorld(seed: 0)
+    var log: [String] = []
+    func key(_ value: Value) -> MutatingKey { value.objectReference!.with { $0 as! MutatingKey } }
+    func make(_ name: String, hash: Int) -> Value {
+        .object(ObjectRef.allocate(MutatingKey(name, hash: hash, world: world)))
+    }
+    func equal(_ stored: Value, _ probe: Value) throws(EvalError) -> Bool {
+        let storedKey = key(stored)
+        log.append("\(storedKey.name)=\(key(probe).name)")
+        if let pending = storedKey.action {
+            storedKey.action = nil
+            try pending()
+        }
+        return storedKey.name == key(probe).name
+    }
+    let target = DictStorage()
+    let source = DictStorage()
+    func put(_ dict: DictStorage, _ name: String, hash: Int) throws(EvalError) -> Value {
+        let value = make(name, hash: hash)
+        try dict.insert(value, hash: hash, value: .int(0), keyIsExactStr: false, equal: equal)?.release()
+        return value
+    }
+    let k0 = try put(target, "k0", hash: 5)
+    let others = [try put(source, "k1", hash: 5), try put(source, "k2", hash: 6)]
+    key(k0).action = { () throws(EvalError) in
+        let x = try put(source, "x", hash: 7)
+        x.release()
+    }
+    var outcome = "ok"
+    do { try target.merge(from: source, equal: equal) } catch {
+        outcome = error.pythonMessage
+    }
+    var names: [String] = []
+    var number = 0
+    while let entry = target.nextEntry(from: number) {
+        names.append(key(target.key(atEntry: entry)).name)
+        number = entry + 1
+    }
+    key(k0).action = nil
+    for value in [k0] + others { value.release() }
+    target.deallocate()
+    source.deallocate()
+    precondition(world.live == 0, "update scenario leaked \(world.live) objects")
+    return (log.joined(separator: ","), outcome, names.joined(separator: ","))
+}

@@ -103,13 +103,21 @@ final class SetStorageTests: XCTestCase {
         for line in SetStorageGeneratedCases.mutation.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             let scenario = fields[0].split(separator: " ")
+            if scenario[1] == "update-mutated" {
+                let result = try runUpdateMutatingSourceScenario()
+                XCTAssertEqual(result.log, String(fields[1]))
+                XCTAssertEqual(result.outcome, String(fields[2]))
+                XCTAssertEqual(result.members, String(fields[3]))
+                checked += 1
+                continue
+            }
             let result = try runMutationScenario(container: String(scenario[0]), action: String(scenario[1]))
             XCTAssertEqual(result.log, String(fields[1]), "\(fields[0])")
             XCTAssertEqual(result.found ? "True" : "False", String(fields[2]), "\(fields[0])")
             XCTAssertEqual(result.members, String(fields[3]), "\(fields[0])")
             checked += 1
         }
-        XCTAssertEqual(checked, 8)
+        XCTAssertEqual(checked, 9)
     }
 
     func testMembersAreRetainedOnceAndReleasedOnce() throws {

@@ -19,7 +19,8 @@ extension DictStorage {
     /// `self.update(other)` for another dict (`dict_merge` with override):
     /// keys already present get the other's value, new keys are appended in
     /// the other's order. An empty target with a clean, freshly built source
-    /// is cloned as CPython does.
+    /// is cloned as CPython does. If `equal` changes `other`'s entries, this
+    /// stops with CPython's RuntimeError ("dict mutated during update").
     public func merge(from other: DictStorage, equal: KeyEquality) throws(EvalError) {
         if isSameTable(as: other) || other.count == 0 { return }
         if count == 0, let sourceIndices = other.state.pointee.indices {
@@ -33,8 +34,11 @@ extension DictStorage {
             }
         }
         reserve(forAdding: other.count, incomingStringKeysOnly: other.hasStringKeysOnly)
+        // `equal` may run Python code that changes `other`; CPython stops
+        // with a RuntimeError when its entry count changed.
+        let entryCount = other.entryCount
         var number = 0
-        while let found = other.nextEntry(from: number) {
+        while number < entryCount, let found = other.nextEntry(from: number) {
             let entry = other.state.pointee.entries.unsafelyUnwrapped[found]
             let key = entry.key.unsafelyUnwrapped
             key.retain()
@@ -42,6 +46,9 @@ extension DictStorage {
             defer { key.release(); entry.value.release() }
             try insert(key, hash: entry.hash, value: entry.value, keyIsExactStr: entry.keyIsExactStr,
                        equal: equal)?.release()
+            if other.entryCount != entryCount {
+                throw EvalError.pythonException("RuntimeError", "dict mutated during update")
+            }
             number = found + 1
         }
     }
