@@ -14,6 +14,8 @@ extension CodeGenerator {
         case .generator: name = "<genexpr>"
         }
         enterScope(range: expression.range, name: name, kind: .comprehension, firstLine: Int(expression.range.lineno))
+        // The iterator over the outermost iterable is its one parameter, `.0`.
+        unit.argumentCount = 1
         setLocation(expression.range)
         let isAsyncGenerator = unit.scope.isCoroutine
         if isAsyncGenerator && kind != .generator && outerKind != .asyncFunction && outerKind != .comprehension {

@@ -28,7 +28,7 @@ public final class ThreadState {
     /// `except` block pushes one (PUSH_EXC_INFO) and pops it (POP_EXCEPT).
     /// Generators keep their own while suspended.
     @exclusivity(unchecked)
-    var handledExceptions: [Value] = []
+    var handledExceptions: [Value] = [.none]
 
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     var reprInProgress: Set<ObjectRef> = []
