@@ -131,6 +131,7 @@ final class GILProtocolTests: XCTestCase {
     /// once. The switch interval is 1000 s, so no interval can be involved.
     func testConvoyFixRaisesDropRequestAtOnce() {
         let gil = GIL(switchInterval: SwitchInterval(microseconds: 1_000_000_000), convoyFix: true)
+        gil.convoyFixMinimumHoldNanoseconds = 0
         let threads = GILTestThreads()
         let stage = GILAtomicCounters()
         let io = GILThread(name: "io")
@@ -159,6 +160,36 @@ final class GILProtocolTests: XCTestCase {
         let final = gil.statistics()
         XCTAssertEqual(final.forcedSwitches, 1)
         XCTAssertEqual(final.totals.forcedReleases, 1)
+    }
+
+    /// The convoy fix lets a holder keep the GIL for its minimum hold (here
+    /// 1000 s) before a returning thread may ask for it.
+    func testConvoyFixRespectsTheMinimumHold() {
+        let gil = GIL(switchInterval: SwitchInterval(microseconds: 1_000_000_000), convoyFix: true)
+        gil.convoyFixMinimumHoldNanoseconds = 1_000_000_000_000
+        XCTAssertEqual(gil.minimumHoldBeforeConvoyRequest, 1_000_000_000_000)
+        let threads = GILTestThreads()
+        let stage = GILAtomicCounters()
+        let io = GILThread(name: "io")
+        threads.spawn("io") {
+            gil.attach(io)
+            gil.beginBlocking(io, reason: .read)
+            stage.flag.store(1, ordering: .sequentiallyConsistent)
+            _ = gilEventually { stage.flag.load(ordering: .sequentiallyConsistent) == 2 }
+            gil.endBlocking(io)
+            gil.detach(io)
+        }
+        XCTAssertTrue(gilEventually { stage.flag.load(ordering: .sequentiallyConsistent) == 1 })
+        let cpu = GILThread(name: "cpu")
+        gil.attach(cpu)
+        stage.flag.store(2, ordering: .sequentiallyConsistent)
+        XCTAssertTrue(gilEventually { gil.statistics().waitingThreads == 1 })
+        XCTAssertFalse(cpu.breaker.contains(.gilDropRequest))
+        XCTAssertEqual(gil.statistics().totals.dropRequests, 0)
+        gil.detach(cpu)
+        XCTAssertTrue(threads.join())
+        gil.convoyFixMinimumHoldNanoseconds = nil
+        XCTAssertEqual(gil.minimumHoldBeforeConvoyRequest, 10_000_000_000)  // 1/100 of the interval
     }
 
     /// With the fix off, the same returning thread waits like any other: no
@@ -192,6 +223,7 @@ final class GILProtocolTests: XCTestCase {
     /// ordinary waiter: its own request comes only after an interval.
     func testThreadForcedOffKeepsTheNormalInterval() {
         let gil = GIL(switchInterval: SwitchInterval(microseconds: 1_000_000_000), convoyFix: true)
+        gil.convoyFixMinimumHoldNanoseconds = 0
         let threads = GILTestThreads()
         let stage = GILAtomicCounters()
         let io = GILThread(name: "io")
@@ -224,6 +256,55 @@ final class GILProtocolTests: XCTestCase {
         XCTAssertEqual(stage.maximumHolders.load(ordering: .relaxed), 0,
                        "the forced-off thread asked for the GIL before its interval")
         XCTAssertEqual(gil.statistics().totals.dropRequests, 1)
+    }
+
+    /// A thread back from a blocking region while another waiter's request
+    /// is pending lets that waiter have the GIL first, then asks the new
+    /// holder at once (rather than waiting a whole interval behind it).
+    func testConvoyFixAsksTheNextHolderWhenARequestWasPending() {
+        let gil = GIL(switchInterval: SwitchInterval(microseconds: 1000), convoyFix: true)
+        gil.convoyFixMinimumHoldNanoseconds = 0
+        let threads = GILTestThreads()
+        let stage = GILAtomicCounters()
+        let io = GILThread(name: "io")
+        let waiter = GILThread(name: "waiter")
+        threads.spawn("io") {
+            gil.attach(io)
+            gil.beginBlocking(io, reason: .read)
+            stage.flag.store(1, ordering: .sequentiallyConsistent)
+            _ = gilEventually { stage.flag.load(ordering: .sequentiallyConsistent) == 2 }
+            gil.endBlocking(io)
+            gil.detach(io)
+        }
+        XCTAssertTrue(gilEventually { stage.flag.load(ordering: .sequentiallyConsistent) == 1 })
+        let holder = GILThread(name: "holder")
+        gil.attach(holder)
+        threads.spawn("waiter") {
+            gil.attach(waiter)  // waits; its interval runs out and it asks the holder
+            // Holds the GIL now, and checks its breaker only once asked.
+            stage.holders.store(1, ordering: .sequentiallyConsistent)
+            let asked = gilEventually { waiter.breaker.contains(.gilDropRequest) }
+            stage.maximumHolders.store(asked ? 1 : 0, ordering: .sequentiallyConsistent)
+            gilCheckEvalBreaker(gil, waiter)
+            gil.detach(waiter)
+        }
+        XCTAssertTrue(gilEventually { holder.breaker.contains(.gilDropRequest) })
+        XCTAssertEqual(gil.statistics().totals.dropRequests, 1)
+        // From here no interval can run out: only the convoy fix can ask.
+        gil.switchInterval = SwitchInterval(microseconds: 1_000_000_000)
+        stage.flag.store(2, ordering: .sequentiallyConsistent)
+        XCTAssertTrue(gilEventually { gil.statistics().waitingThreads == 2 })
+        XCTAssertEqual(gil.statistics().totals.priorityDropRequests, 0, "asked while a request was pending")
+        gilCheckEvalBreaker(gil, holder)  // hands over to the waiter, then queues again
+        gil.detach(holder)
+        XCTAssertTrue(threads.join())
+        XCTAssertEqual(stage.holders.load(ordering: .relaxed), 1)
+        XCTAssertEqual(stage.maximumHolders.load(ordering: .relaxed), 1, "the new holder was never asked")
+        let statistics = gil.statistics()
+        XCTAssertEqual(statistics.totals.priorityDropRequests, 1)
+        XCTAssertEqual(statistics.totals.dropRequests, 2)
+        XCTAssertEqual(statistics.totals.forcedReleases, 2)
+        XCTAssertEqual(statistics.threads.first { $0.name == "io" }?.counters.priorityDropRequests, 1)
     }
 
     func testSwitchIntervalAndConvoyFixAreSettable() throws {

@@ -39,8 +39,12 @@ public final class GIL: @unchecked Sendable {
     @exclusivity(unchecked) var requester: GILThread?
     @exclusivity(unchecked) var lastReleaseWasForced = false
     @exclusivity(unchecked) var waitingCount = 0
+    /// Waiters back from a blocking region whose convoy-fix request is still
+    /// to be made (another request was pending when they came back).
+    @exclusivity(unchecked) var priorityWaitingCount = 0
     @exclusivity(unchecked) var interval: SwitchInterval
     @exclusivity(unchecked) var convoyFix: Bool
+    @exclusivity(unchecked) var convoyFixMinimumHold: UInt64?
     @exclusivity(unchecked) var nextThreadNumber: UInt32 = 1
     @exclusivity(unchecked) var attachedThreads: [GILThread] = []
 
@@ -86,6 +90,20 @@ public final class GIL: @unchecked Sendable {
     public var convoyFixEnabled: Bool {
         get { locked { convoyFix } }
         set { locked { convoyFix = newValue } }
+    }
+
+    /// How long a holder keeps the GIL, at least, before a thread back from
+    /// a blocking region may ask for it: nil (the default) means 1/100 of the
+    /// switch interval (50 µs at 5 ms), so `sys.setswitchinterval` scales it
+    /// too. It bounds what a thread that blocks and returns at a very high
+    /// rate can take from CPU-bound threads (docs/gil.md).
+    public var convoyFixMinimumHoldNanoseconds: UInt64? {
+        get { locked { convoyFixMinimumHold } }
+        set { locked { convoyFixMinimumHold = newValue } }
+    }
+
+    var minimumHoldBeforeConvoyRequest: UInt64 {
+        convoyFixMinimumHold ?? interval.waitNanoseconds / 100
     }
 
     // MARK: Thread lifetime
@@ -171,25 +189,50 @@ public final class GIL: @unchecked Sendable {
         mutex.unlock()
     }
 
-    /// The heart of the protocol. `priority` is the convoy fix's request
-    /// made at once by a thread returning from a blocking region.
+    /// The heart of the protocol. `priority`: the thread returns from a
+    /// blocking region and, with the convoy fix, asks for the GIL as soon as
+    /// the holder has had its minimum hold instead of after an interval.
     func takeLocked(_ thread: GILThread, priority: Bool) {
         let began = MonotonicClock.nanoseconds()
         if mustWait(thread) {
             waitingCount += 1
             if trace.isOn { trace.record(.waitBegan, thread: thread.number, at: began) }
-            if priority, let current = holder, requester == nil {
-                requestDrop(from: current, by: thread, priority: true, at: began)
-            }
+            var wantsPriority = priority
+            if wantsPriority { priorityWaitingCount += 1 }
+            var seenSwitch = switchNumber
+            var deadline = GIL.adding(interval.waitNanoseconds, to: began)
             while mustWait(thread) {
-                let seenSwitch = switchNumber
-                let timedOut = gilReleased.wait(mutex, nanoseconds: interval.waitNanoseconds)
-                // CPython's rule: a whole interval passed and nobody else got
-                // a turn, so the holder has had its share.
-                if timedOut, let current = holder, switchNumber == seenSwitch, requester == nil {
-                    requestDrop(from: current, by: thread, priority: false, at: MonotonicClock.nanoseconds())
+                let now = MonotonicClock.nanoseconds()
+                var wakeAt = deadline
+                // The convoy fix: ask at once, once the holder has had its
+                // minimum hold. If another request is pending, that waiter
+                // is served first and the new holder is asked after.
+                if wantsPriority, let current = holder, requester == nil {
+                    let due = GIL.adding(minimumHoldBeforeConvoyRequest, to: current.acquiredAt)
+                    if now >= due {
+                        requestDrop(from: current, by: thread, priority: true, at: now)
+                        wantsPriority = false
+                        priorityWaitingCount -= 1
+                    } else {
+                        wakeAt = min(wakeAt, due)
+                    }
+                }
+                _ = gilReleased.wait(mutex, nanoseconds: wakeAt > now ? wakeAt - now : 0)
+                guard mustWait(thread) else { break }
+                let woke = MonotonicClock.nanoseconds()
+                if switchNumber != seenSwitch {
+                    // Someone else got a turn: the holder has not hogged the
+                    // GIL, so a new interval begins (CPython's rule).
+                    seenSwitch = switchNumber
+                    deadline = GIL.adding(interval.waitNanoseconds, to: woke)
+                } else if woke >= deadline {
+                    if let current = holder, requester == nil {
+                        requestDrop(from: current, by: thread, priority: false, at: woke)
+                    }
+                    deadline = GIL.adding(interval.waitNanoseconds, to: woke)
                 }
             }
+            if wantsPriority { priorityWaitingCount -= 1 }
             waitingCount -= 1
         }
         let now = MonotonicClock.nanoseconds()
@@ -208,6 +251,15 @@ public final class GIL: @unchecked Sendable {
         thread.acquiredAt = now
         if trace.isOn { trace.record(.acquired, thread: thread.number, at: now) }
         gilSwitched.broadcast()
+        // Threads back from blocking regions that could not ask while
+        // another request was pending may ask the new holder now.
+        if priorityWaitingCount > 0 { gilReleased.broadcast() }
+    }
+
+    @inline(__always)
+    static func adding(_ nanoseconds: UInt64, to time: UInt64) -> UInt64 {
+        let (sum, overflow) = time.addingReportingOverflow(nanoseconds)
+        return overflow ? UInt64.max : sum
     }
 
     /// Whether `thread` must keep waiting: the GIL is held, or it is
