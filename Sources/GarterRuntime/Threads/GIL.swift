@@ -176,6 +176,7 @@ public final class GIL: @unchecked Sendable {
     public func acquire(_ thread: GILThread) {
         mutex.lock()
         precondition(thread.isAttached, "acquire by a thread that is not attached")
+        precondition(holder !== thread, "acquire by the thread that holds the GIL")
         thread.phase = .waiting
         takeLocked(thread, priority: false)
         mutex.unlock()
@@ -306,8 +307,13 @@ public final class GIL: @unchecked Sendable {
             trace.record(.released, thread: thread.number, at: now)
         }
         // With a pending request only the requester may take the GIL, so
-        // every waiter is woken to make sure it is among them.
-        if requester != nil { gilReleased.broadcast() } else { gilReleased.signal() }
+        // every waiter is woken to make sure it is among them; threads back
+        // from blocking regions are woken too, so they can compete for it.
+        if requester != nil || priorityWaitingCount > 0 {
+            gilReleased.broadcast()
+        } else {
+            gilReleased.signal()
+        }
     }
 
     /// Nanoseconds from `start` (or from the statistics' epoch, if later) to
