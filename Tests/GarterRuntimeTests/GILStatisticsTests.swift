@@ -100,6 +100,25 @@ final class GILStatisticsTests: XCTestCase {
         XCTAssertEqual(statistics.threads[1].name, "short-\(extra)")
     }
 
+    func testPythonFieldsAreTheTotalsUnderStableNames() {
+        let gil = GIL()
+        let main = GILThread(name: "main")
+        gil.attach(main)
+        gil.blocking(main, reason: .sleep) {}
+        gil.detach(main)
+        let statistics = gil.statistics()
+        let fields = Dictionary(uniqueKeysWithValues: statistics.pythonFields.map { ($0.name, $0.value) })
+        XCTAssertEqual(fields.count, statistics.pythonFields.count)
+        XCTAssertEqual(fields["acquisitions"], 2)
+        XCTAssertEqual(fields["releases"], 2)
+        XCTAssertEqual(fields["blocking_regions"], 1)
+        XCTAssertEqual(fields["switch_interval_us"], 5000)
+        XCTAssertEqual(fields["convoy_fix"], 1)
+        XCTAssertEqual(fields["hold_ns"], statistics.totals.holdNanoseconds)
+        XCTAssertEqual(statistics.threads[0].counters.pythonFields.map(\.name),
+                       statistics.totals.pythonFields.map(\.name))
+    }
+
     func testHistogramBuckets() {
         XCTAssertEqual(WaitTimeHistogram.bucket(for: 0), 0)
         XCTAssertEqual(WaitTimeHistogram.bucket(for: 1023), 0)
