@@ -119,6 +119,55 @@ final class GILBenchmarkTests: XCTestCase {
         }
     }
 
+    /// The fix's worst case: a thread that leaves and re-enters blocking
+    /// regions as fast as it can (`time.sleep(0)` in a loop) beside a
+    /// CPU-bound thread. Reports the CPU-bound thread's throughput against
+    /// running alone, with the fix on and off, and with a longer minimum hold.
+    func testCPUThroughputBesideABlockingSpinner() {
+        for (label, spinner, fix, minimumHold) in [("CPU thread alone", false, true, UInt64?.none),
+                                                    ("beside sleep(0) loop, fix on", true, true, nil),
+                                                    ("beside sleep(0) loop, fix on, minimum hold 500 µs", true, true, 500_000),
+                                                    ("beside sleep(0) loop, fix off", true, false, nil)] {
+            let gil = GIL(switchInterval: .standard, convoyFix: fix)
+            gil.convoyFixMinimumHoldNanoseconds = minimumHold
+            let stop = GILAtomicCounters()
+            let counts = GILSharedWords(count: 2)
+            let threads = GILTestThreads()
+            threads.spawn("cpu") {
+                let me = GILThread(name: "cpu")
+                gil.attach(me)
+                var value = 0
+                var checks = 0
+                while !stop.stop.load(ordering: .relaxed) {
+                    value = gilSimulatedInstructions(100, seed: value)
+                    checks += 1
+                    gilCheckEvalBreaker(gil, me)
+                }
+                counts[0] = checks &+ (value & 1)
+                gil.detach(me)
+            }
+            if spinner {
+                threads.spawn("spinner") {
+                    let me = GILThread(name: "spinner")
+                    gil.attach(me)
+                    var loops = 0
+                    while !stop.stop.load(ordering: .relaxed) {
+                        gil.blocking(me, reason: .sleep) {}
+                        gilCheckEvalBreaker(gil, me)
+                        loops += 1
+                    }
+                    counts[1] = loops
+                    gil.detach(me)
+                }
+            }
+            usleep(2_000_000)
+            stop.stop.store(true, ordering: .relaxed)
+            XCTAssertTrue(threads.join())
+            print("BENCH \(label): CPU checks/s \(String(format: "%.3g", Double(counts[0]) / 2)), "
+                  + "sleep(0) loops/s \(String(format: "%.3g", Double(counts[1]) / 2))")
+        }
+    }
+
     /// The cost of the GIL's own operations on one thread (no contention).
     func testUncontendedCosts() {
         for tracing in [false, true] {
