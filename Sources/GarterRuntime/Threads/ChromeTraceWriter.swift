@@ -14,6 +14,9 @@ public enum ChromeTraceWriter {
         var open: [UInt32: (name: String, category: String)] = [:]
         var last: UInt64 = 0
         func begin(_ name: String, _ category: String, _ event: GILTraceEvent) {
+            // A thread forced off waits first for the hand-over, then for
+            // its own turn: one "waits for GIL" span, not two.
+            if open[event.thread]?.name == name { return }
             if let current = open[event.thread] {
                 writer.span("E", name: current.name, category: current.category, event.thread, event.nanoseconds)
             }

@@ -30,7 +30,7 @@ public enum GILStatisticsReport {
             for index in 0...lastUsed {
                 let label = bucketLabel(index)
                 let bar = String(repeating: "#", count: Int((counts[index] * 40 + widest - 1) / widest))
-                lines.append("    " + pad(label, 18) + leftPad(String(counts[index]), 10) + "  " + bar)
+                lines.append("    " + pad(label, 22) + leftPad(String(counts[index]), 10) + (bar.isEmpty ? "" : "  " + bar))
             }
         }
 
