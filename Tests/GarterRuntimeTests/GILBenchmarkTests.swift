@@ -152,7 +152,11 @@ final class GILBenchmarkTests: XCTestCase {
                     gil.attach(me)
                     var loops = 0
                     while !stop.stop.load(ordering: .relaxed) {
-                        gil.blocking(me, reason: .sleep) {}
+                        gil.blocking(me, reason: .sleep) {
+                            // What time.sleep(0) does: a real, zero-length sleep.
+                            var request = timespec(tv_sec: 0, tv_nsec: 0)
+                            nanosleep(&request, nil)
+                        }
                         gilCheckEvalBreaker(gil, me)
                         loops += 1
                     }
