@@ -20,6 +20,18 @@ The result goes to Tests/GarterRuntimeTests/TracebacksCaseData.swift: one
 JSON object per line, read by TracebacksCaseTests.swift, which renders every
 case with Garter and compares the bytes.
 
+A case line holds: "name"; "stderr" (the expected text); "files" (file
+names, referred to by index); "lines" ({file index: {line number: text}},
+the source lines CPython could read); "limit" (sys.tracebacklimit as a C
+long, or null); "exceptions", the exception objects, the uncaught one
+first, each with "module", "qualname", "msg" (["text", str] / ["failed"] /
+["none"]), and when present "tb" (rows [repeat count, file index, line,
+function, start line, end line, start column, end column], null where
+co_positions() has None), "cause" and "context" (indexes), "suppress",
+"group" (member indexes), "notes" (a list of str, null where str() failed,
+or {"repr": text or null} when __notes__ is not a sequence) and "syntax"
+(msg, filename, lineno, offset, end_lineno, end_offset, text, exact).
+
 It also writes Sources/GarterRuntime/Tracebacks/WideCharacters.swift, the
 code points whose `unicodedata.east_asian_width` is W or F in CPython 3.11's
 Unicode database (14.0): CPython 3.11 counts them as two columns when it
@@ -42,7 +54,7 @@ if not os.path.exists(PYTHON):
     PYTHON = "python3"
 # A fixed directory, so the file names inside the data do not change from one
 # run of the generator to the next.
-WORK = "/tmp/garter_traceback_cases"
+WORK = "/tmp/garter_tb"
 
 # The excepthook that extracts the report. It runs inside the dying process.
 HOOK = r'''
@@ -112,6 +124,7 @@ def _source_line(filename, lineno, cache):
     return line
 
 def _entries(tb, files, lines):
+    # Runs of identical entries (recursion) are stored once with a count.
     out = []
     while tb is not None:
         code = tb.tb_frame.f_code
@@ -122,8 +135,12 @@ def _entries(tb, files, lines):
         except Exception:
             position = (None, None, None, None)
         lineno = tb.tb_lineno if tb.tb_lineno is not None else -1
-        out.append([files.index(code.co_filename), lineno, code.co_name,
-                    position[0], position[1], position[2], position[3]])
+        entry = [files.index(code.co_filename), lineno, code.co_name,
+                 position[0], position[1], position[2], position[3]]
+        if out and out[-1][1:] == entry:
+            out[-1][0] += 1
+        else:
+            out.append([1] + entry)
         lines[(code.co_filename, lineno)] = None
         tb = tb.tb_next
     return out
@@ -220,9 +237,13 @@ def _report(root, root_tb):
         line = _source_line(filename, lineno, cache)
         if line is not None:
             source.setdefault(str(files.index(filename)), {})[str(lineno)] = line
+    # CPython reads sys.tracebacklimit as a C long.
     limit = getattr(sys, "tracebacklimit", None)
-    return {"exceptions": records, "files": files, "lines": source,
-            "limit": limit if isinstance(limit, int) else None}
+    if isinstance(limit, int):
+        limit = max(-2**63, min(limit, 2**63 - 1))
+    else:
+        limit = None
+    return {"exceptions": records, "files": files, "lines": source, "limit": limit}
 
 def _garter_hook(kind, value, tb):
     sys.__excepthook__(kind, value, tb)
@@ -236,17 +257,18 @@ sys.excepthook = _garter_hook
 
 
 class Case:
-    def __init__(self, name, source, files=None):
+    def __init__(self, name, source, files=None, env=None):
         self.name = name
         self.source = source
         self.files = files or {}
+        self.env = env or {}
 
 
 CASES = []
 
 
-def case(name, source, files=None):
-    CASES.append(Case(name, source, files))
+def case(name, source, files=None, env=None):
+    CASES.append(Case(name, source, files, env))
 
 
 # ---------------------------------------------------------------------------
@@ -427,7 +449,7 @@ case("deep_recursion", (
     "f(0)\n"))
 case("mutual_recursion", (
     "import sys\n"
-    "sys.setrecursionlimit(60)\n"
+    "sys.setrecursionlimit(30)\n"
     "def a(n):\n"
     "    return b(n)\n"
     "def b(n):\n"
@@ -706,7 +728,7 @@ case("group_depth_limit", (
 case("group_depth_and_width", (
     "e = ValueError('bottom')\n"
     "for i in range(12):\n"
-    "    e = ExceptionGroup(f'depth {i}', [e] + [KeyError(j) for j in range(i)])\n"
+    "    e = ExceptionGroup(f'depth {i}', [e] + [KeyError(j) for j in range(i % 3)])\n"
     "raise e\n"))
 case("group_with_notes", (
     "a = ValueError('a')\n"
@@ -800,7 +822,7 @@ case("group_nested_with_tracebacks_width", (
     "            out.append(e)\n"
     "    return out\n"
     "def inner():\n"
-    "    raise ExceptionGroup('inner', collect(17))\n"
+    "    raise ExceptionGroup('inner', collect(16))\n"
     "try:\n"
     "    inner()\n"
     "except ExceptionGroup as g:\n"
@@ -876,12 +898,200 @@ case("function_name_with_dunder", (
 
 
 # ---------------------------------------------------------------------------
+# More edges: wide characters, positions, limits, group boxes
+
+case("wide_before_subscript", "def f(y):\n    z = ('名前名前', y[5])\nf(1)\n")
+case("wide_subscript_key", "def f(d):\n    return d['名前'] + d['ない']\nf({'名前': 1})\n")
+case("wide_attribute", "x = ('名名', '名'.foo())\n")
+case("wide_whole_line", "'名前'.nothing()\n")
+case("wide_multiline_call", "def g(*a):\n    raise ValueError\ng('名前名前',\n  '🐍')\n")
+case("nonascii_multiline_call_end", "def g(*a):\n    raise ValueError\ng('ééééé', 1,   \n  2)\n")
+case("unassigned_code_point", "def f():\n    return '\u0378\u0379' + 1\nf()\n")
+case("combining_characters", "def f():\n    return 'e\u0301e\u0301' + 1\nf()\n")
+case("fullwidth_operand", "def f():\n    ＡＢ = 'x'\n    return ＡＢ - 1\nf()\n")
+case("tab_inside_line", "def f(a):\n    return a +\t'x'\nf(1)\n")
+case("binop_double_parens", "def f(a, b):\n    return ((a)) + b\nf(1, 'x')\n")
+case("binop_multiline_operands", "def f(a, b):\n    return (a\n            +\n            b)\nf(1, 'x')\n")
+case("binop_string_with_brackets", "def f(d):\n    return d[']'] + d['[']\nf({']': 1})\n")
+case("subscript_chained_first_fails", "def f(a):\n    return a[0][1]\nf([None])\n")
+case("augassign_subscript", "x = None\nx[0] += 1\n")
+case("attribute_store", "(1).x = 2\n")
+case("compare_chain", "def f(a):\n    return 1 < a < 'x'\nf(2)\n")
+case("starred_call", "def f(*a):\n    pass\nf(*None)\n")
+case("no_debug_ranges", "def f(a):\n    return a + 'x'\nf(1)\n", env={"PYTHONNODEBUGRANGES": "1"})
+case("no_debug_ranges_recursion", (
+    "import sys\n"
+    "sys.setrecursionlimit(40)\n"
+    "def f(n):\n"
+    "    return f(n + 1)\n"
+    "f(0)\n"), env={"PYTHONNODEBUGRANGES": "1"})
+case("traceback_limit_huge", "import sys\nsys.tracebacklimit = 10**30\ndef f():\n    raise ValueError\nf()\n")
+case("traceback_limit_negative", "import sys\nsys.tracebacklimit = -5\ndef f():\n    raise ValueError('hidden tb')\nf()\n")
+case("traceback_limit_not_int", "import sys\nsys.tracebacklimit = 'x'\ndef f():\n    raise ValueError\nf()\n")
+case("traceback_limit_inside_recursion", (
+    "import sys\n"
+    "sys.tracebacklimit = 5\n"
+    "def f(n):\n"
+    "    if n == 0:\n"
+    "        raise ValueError\n"
+    "    f(n - 1)\n"
+    "f(10)\n"))
+case("default_limit_drops_oldest", (
+    "import sys\n"
+    "sys.setrecursionlimit(1100)\n"
+    "def f(n):\n"
+    "    if n == 0:\n"
+    "        raise ValueError('deep')\n"
+    "    f(n - 1)\n"
+    "def start():\n"
+    "    f(1010)\n"
+    "start()\n"))
+case("signal_keyboard_interrupt", (
+    "import os, signal\n"
+    "def handler_free():\n"
+    "    os.kill(os.getpid(), signal.SIGINT)\n"
+    "    for i in range(10**6):\n"
+    "        pass\n"
+    "handler_free()\n"))
+case("package_module_type", "import pkg.sub\npkg.sub.fail()\n", {
+    "pkg/__init__.py": "",
+    "pkg/sub.py": "class PkgError(LookupError):\n    pass\n\ndef fail():\n    raise PkgError('in package')\n"})
+case("exception_from_helper_module", "import helper\nhelper.compute([])\n", {
+    "helper.py": "def compute(values):\n    total = 0\n    return total / len(values)\n"})
+case("empty_filename", "exec(compile('1 / 0', '', 'exec'))\n")
+case("compiled_with_existing_filename", "exec(compile('x = 1\\ny = None\\ny.attr', 'other.py', 'exec'))\n", {
+    "other.py": "# line one of the real file\nvalue = compute(first) + compute(second)\nprint(  'third line'  )\n"})
+case("long_context_chain", (
+    "def f(n):\n"
+    "    try:\n"
+    "        raise ValueError(n)\n"
+    "    finally:\n"
+    "        if n:\n"
+    "            f(n - 1)\n"
+    "f(12)\n"))
+case("cause_context_cycle", (
+    "a = ValueError('a')\n"
+    "b = KeyError('b')\n"
+    "c = TypeError('c')\n"
+    "a.__cause__ = b\n"
+    "b.__context__ = c\n"
+    "c.__cause__ = a\n"
+    "raise a\n"))
+case("cause_none_context_suppressed_false", (
+    "try:\n"
+    "    1 / 0\n"
+    "except ZeroDivisionError:\n"
+    "    try:\n"
+    "        raise KeyError('mid')\n"
+    "    except KeyError:\n"
+    "        raise ValueError('top') from None\n"))
+case("group_last_member_nested", (
+    "inner = ExceptionGroup('inner', [KeyError('k'), OSError('o')])\n"
+    "raise ExceptionGroup('outer', [ValueError('v'), inner])\n"))
+case("group_last_member_nested_deep", (
+    "g = ExceptionGroup('g0', [ValueError(0)])\n"
+    "for i in range(1, 4):\n"
+    "    g = ExceptionGroup(f'g{i}', [KeyError(i), g])\n"
+    "raise g\n"))
+case("group_last_member_with_group_context", (
+    "def fail():\n"
+    "    try:\n"
+    "        raise ExceptionGroup('ctx group', [KeyError('k')])\n"
+    "    except ExceptionGroup:\n"
+    "        raise ValueError('member with group context')\n"
+    "try:\n"
+    "    fail()\n"
+    "except ValueError as v:\n"
+    "    raise ExceptionGroup('outer', [TypeError('t'), v])\n"))
+case("group_member_group_with_cause", (
+    "inner = ExceptionGroup('inner', [KeyError('k')])\n"
+    "inner.__cause__ = ExceptionGroup('cause of inner', [OSError('o')])\n"
+    "raise ExceptionGroup('outer', [inner])\n"))
+case("group_notes_failures", (
+    "class Bad:\n"
+    "    def __str__(self):\n"
+    "        raise RuntimeError\n"
+    "a = ValueError('a')\n"
+    "a.__notes__ = ['ok', Bad(), 'multi\\nline']\n"
+    "b = KeyError('b')\n"
+    "b.__notes__ = 7\n"
+    "raise ExceptionGroup('g', [a, b, TypeError('after')])\n"))
+case("group_notes_dict", "e = ValueError('x')\ne.__notes__ = {'a': 1}\nraise ExceptionGroup('g', [e])\n")
+case("group_syntax_error_text", (
+    "s = SyntaxError('m', ('f.py', 2, 3, '  abc\\ndef\\n', 2, 5))\n"
+    "raise ExceptionGroup('g', [s])\n"))
+case("group_width_and_tracebacks_in_member_groups", (
+    "def leaf(i):\n"
+    "    raise ValueError(i)\n"
+    "def many(n, name):\n"
+    "    errors = []\n"
+    "    for i in range(n):\n"
+    "        try:\n"
+    "            leaf(i)\n"
+    "        except ValueError as e:\n"
+    "            errors.append(e)\n"
+    "    try:\n"
+    "        raise ExceptionGroup(name, errors)\n"
+    "    except ExceptionGroup as g:\n"
+    "        return g\n"
+    "raise ExceptionGroup('top', [many(2, 'a'), many(1, 'b')])\n"))
+case("group_keyboard_interrupt", "raise BaseExceptionGroup('stop', [KeyboardInterrupt()])\n")
+case("group_recursion_member_collapsed", (
+    "def f(n):\n"
+    "    if n == 0:\n"
+    "        raise ValueError('bottom')\n"
+    "    f(n - 1)\n"
+    "try:\n"
+    "    f(8)\n"
+    "except ValueError as e:\n"
+    "    raise ExceptionGroup('g', [e])\n"))
+case("syntax_error_lineno_not_int", "e = SyntaxError('m')\ne.lineno = 'x'\nraise e\n")
+case("syntax_error_offset_not_int", "e = SyntaxError('m', ('f.py', 1, 1, 'x', 1, 1))\ne.offset = 'x'\nraise e\n")
+case("syntax_error_nonascii_text", "raise SyntaxError('m', ('f.py', 1, 5, 'éééé abc\\n', 1, 8))\n")
+case("syntax_error_negative_offset", "raise SyntaxError('m', ('f.py', 1, -5, 'abc\\n', 1, 2))\n")
+case("syntax_error_end_before_offset", "raise SyntaxError('m', ('f.py', 1, 4, 'abcdef\\n', 1, 2))\n")
+case("syntax_error_empty_text", "raise SyntaxError('m', ('f.py', 1, 1, '', 1, 1))\n")
+case("syntax_error_offset_at_end", "raise SyntaxError('m', ('f.py', 1, 4, 'abc', 1, 9))\n")
+case("syntax_error_form_feed_text", "raise SyntaxError('m', ('f.py', 1, 4, '\\f\\tab\\n', 1, 5))\n")
+case("syntax_error_filename_object", "raise SyntaxError('m', (42, 1, 1, 'x\\n', 1, 2))\n")
+case("syntax_error_str_msg_fails", (
+    "class M:\n"
+    "    def __str__(self):\n"
+    "        raise ValueError\n"
+    "raise SyntaxError(M(), ('f.py', 1, 1, 'x\\n', 1, 2))\n"))
+case("syntax_error_empty_msg", "raise SyntaxError('', ('f.py', 1, 1, 'x\\n', 1, 2))\n")
+case("syntax_error_subclass_multiline_end", (
+    "class S(SyntaxError):\n"
+    "    pass\n"
+    "raise S('m', ('f.py', 1, 2, 'abcdef\\n', 3, 1))\n"))
+case("syntax_error_text_many_lines_offset_late", "raise SyntaxError('m', ('f.py', 1, 12, 'ab\\ncd\\nefgh\\nij\\n', 1, 13))\n")
+
+case("no_line_numbers_recursion", (
+    "import sys\n"
+    "sys.setrecursionlimit(30)\n"
+    "def f(n):\n"
+    "    return f(n + 1)\n"
+    "f.__code__ = f.__code__.replace(co_linetable=b'')\n"
+    "def g():\n"
+    "    f(0)\n"
+    "g()\n"))
+case("notes_line_boundaries", (
+    "e = ValueError('x')\n"
+    "e.add_note('crlf\\r\\nnext\\rcr\\x0bvt\\x0cff\\x1cfs\\x85nel\\u2028ls\\u2029ps end')\n"
+    "raise ExceptionGroup('g', [e])\n"))
+case("message_with_carriage_returns", "raise ValueError('a\\r\\nb\\rc')\n")
+
+# ---------------------------------------------------------------------------
 
 
 def run_case(c):
-    directory = os.path.join(WORK, c.name)
+    # Every case runs in the same (emptied) directory: shorter file names
+    # keep the data small.
+    directory = os.path.join(WORK, "case")
+    shutil.rmtree(directory, ignore_errors=True)
     os.makedirs(directory)
     for name, text in c.files.items():
+        os.makedirs(os.path.dirname(os.path.join(directory, name)), exist_ok=True)
         with open(os.path.join(directory, name), "w", encoding="utf-8") as out:
             out.write(text)
     main = os.path.join(directory, "main.py")
@@ -890,6 +1100,7 @@ def run_case(c):
     env.pop("PYTHONPATH", None)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONIOENCODING"] = "utf-8"
+    env.update(c.env)
 
     def run(hooked):
         with open(main, "wb") as out:

@@ -67,10 +67,14 @@ enum TracebacksCases {
         var record = ExceptionRecord(typeModule: object["module"] as? String,
                                      typeQualname: object["qualname"] as? String,
                                      message: try message(object["msg"]))
-        record.traceback = (object["tb"] as? [[Any]] ?? []).map { row in
-            TracebackEntry(filename: files[row[0] as! Int], lineno: row[1] as! Int, name: row[2] as! String,
-                           position: InstructionPosition(startLine: row[3] as? Int, endLine: row[4] as? Int,
-                                                         startColumn: row[5] as? Int, endColumn: row[6] as? Int))
+        // Rows are [repeat count, file, line, name, start line, end line,
+        // start column, end column].
+        for row in object["tb"] as? [[Any]] ?? [] {
+            let entry = TracebackEntry(
+                filename: files[row[1] as! Int], lineno: row[2] as! Int, name: row[3] as! String,
+                position: InstructionPosition(startLine: row[4] as? Int, endLine: row[5] as? Int,
+                                              startColumn: row[6] as? Int, endColumn: row[7] as? Int))
+            record.traceback += repeatElement(entry, count: row[0] as! Int)
         }
         record.cause = object["cause"] as? Int
         record.context = object["context"] as? Int
