@@ -30,7 +30,9 @@ function, start line, end line, start column, end column], null where
 co_positions() has None), "cause" and "context" (indexes), "suppress",
 "group" (member indexes), "notes" (a list of str, null where str() failed,
 or {"repr": text or null} when __notes__ is not a sequence) and "syntax"
-(msg, filename, lineno, offset, end_lineno, end_offset, text, exact).
+(msg, filename, lineno, offset, end_lineno, end_offset, text, exact);
+"sources" ({file index: bytes as Latin-1 text} of the case's own files, to test
+SourceFileLines).
 
 It also writes Sources/GarterRuntime/Tracebacks/WideCharacters.swift, the
 code points whose `unicodedata.east_asian_width` is W or F in CPython 3.11's
@@ -243,7 +245,17 @@ def _report(root, root_tb):
         limit = max(-2**63, min(limit, 2**63 - 1))
     else:
         limit = None
-    return {"exceptions": records, "files": files, "lines": source, "limit": limit}
+    # The bytes of the case's own files, to test Garter's file reader,
+    # as Latin-1 text (one character per byte).
+    here = os.getcwd() + os.sep
+    raw = {}
+    for number, filename in enumerate(files):
+        path = os.path.abspath(filename)
+        if path.startswith(here) and os.path.isfile(path):
+            with open(path, "rb") as f:
+                raw[str(number)] = f.read().decode("latin-1")
+    return {"exceptions": records, "files": files, "lines": source, "limit": limit,
+            "sources": raw}
 
 def _garter_hook(kind, value, tb):
     sys.__excepthook__(kind, value, tb)
@@ -1079,6 +1091,9 @@ case("notes_line_boundaries", (
     "e = ValueError('x')\n"
     "e.add_note('crlf\\r\\nnext\\rcr\\x0bvt\\x0cff\\x1cfs\\x85nel\\u2028ls\\u2029ps end')\n"
     "raise ExceptionGroup('g', [e])\n"))
+case("byte_order_mark", b"\xef\xbb\xbfraise ValueError(1)\n")
+case("cookie_utf8_crlf", b"# coding: utf-8\r\ndef f():\r\n    return 'caf\xc3\xa9' + 1\r\nf()\r\n")
+case("cp1252_cookie", b"# -*- coding: cp1252 -*-\ns = '\x80\x93'\nx = s + 1\n")
 case("message_with_carriage_returns", "raise ValueError('a\\r\\nb\\rc')\n")
 
 # ---------------------------------------------------------------------------
@@ -1124,6 +1139,18 @@ def run_case(c):
         raise SystemExit(f"{c.name}: no report (did the program die?)\n{expected.decode()}")
     with open(report_path) as f:
         report = json.load(f)
+    # Keep the file bytes only where reading them is of interest (encodings,
+    # line endings, other files), to keep the data small.
+    sources = {}
+    for number, text in report.pop("sources").items():
+        name = report["files"][int(number)]
+        if (not name.endswith("/main.py") or "\r" in text or any(ord(ch) > 0x7F for ch in text)
+                or "coding" in text):
+            sources[number] = text
+    if sources:
+        report["sources"] = sources
+    if report["limit"] is None:
+        del report["limit"]
     report["name"] = c.name
     report["stderr"] = expected.decode("utf-8")
     return report

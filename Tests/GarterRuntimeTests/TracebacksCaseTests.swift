@@ -27,6 +27,26 @@ final class TracebacksCaseTests: XCTestCase {
         }
         print("traceback cases: \(cases.count - failures.count) of \(cases.count) match CPython")
     }
+
+    /// SourceFileLines must read the lines the generator's CPython-side
+    /// reader read from the same bytes (and find none where it found none).
+    func testSourceFileLinesReadsWhatCPythonReads() throws {
+        var checked = 0
+        for testCase in try TracebacksCases.load() {
+            for record in testCase.report.exceptions {
+                for entry in record.traceback {
+                    // The printer never reads <...> names, nor did the generator.
+                    guard let bytes = testCase.sources[entry.filename], !entry.filename.hasPrefix("<")
+                    else { continue }
+                    XCTAssertEqual(SourceFileLines.line(entry.lineno, ofFile: bytes),
+                                   testCase.lines[entry.filename]?[entry.lineno],
+                                   "\(testCase.name): \(entry.filename) line \(entry.lineno)")
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 40)
+    }
 }
 
 /// One generated case, decoded from its JSON line.
@@ -35,6 +55,8 @@ struct TracebacksCase {
     var report: ExceptionReport
     var limit: Int?
     var lines: [String: [Int: String]]
+    /// The bytes of the case's own files, by file name.
+    var sources: [String: [UInt8]]
     var stderr: String
 }
 
@@ -58,9 +80,14 @@ enum TracebacksCases {
             for (number, text) in numbered { table[Int(number)!] = text }
             lines[files[Int(file)!]] = table
         }
+        var sources: [String: [UInt8]] = [:]
+        for (file, latin1) in object["sources"] as? [String: String] ?? [:] {
+            sources[files[Int(file)!]] = latin1.unicodeScalars.map { UInt8($0.value) }
+        }
         let records = try exceptions.map { try record($0, files: files) }
         return TracebacksCase(name: name, report: ExceptionReport(exceptions: records),
-                              limit: object["limit"] as? Int, lines: lines, stderr: stderr)
+                              limit: object["limit"] as? Int, lines: lines, sources: sources,
+                              stderr: stderr)
     }
 
     static func record(_ object: [String: Any], files: [String]) throws -> ExceptionRecord {
