@@ -1096,6 +1096,17 @@ case("cookie_utf8_crlf", b"# coding: utf-8\r\ndef f():\r\n    return 'caf\xc3\xa
 case("cp1252_cookie", b"# -*- coding: cp1252 -*-\ns = '\x80\x93'\nx = s + 1\n")
 case("message_with_carriage_returns", "raise ValueError('a\\r\\nb\\rc')\n")
 
+case("wide_whole_line_call", "名前 = 1\n名前()\n")
+case("wide_whole_line_multiline", "def g(*a):\n    raise ValueError\ng('名前',\n  1)\n")
+case("soft_keyword_subscripts", "def f(match, case, _):\n    return match[0] + case[1] + _[2]\nf([1], [1, 2], None)\n")
+case("soft_keyword_match_none", "match = None\nmatch[0]\n")
+case("fstring_subscript", "def f(d):\n    return f'{d[\"k\"]!r:>10}'\nf({})\n")
+case("fstring_later_in_line", "def f(a):\n    x = 1; return 'p' + f'{a + 1}'\nf('s')\n")
+case("subscript_slice_steps", "def f(a):\n    return a[1:2:3, ...]\nf([])\n")
+case("binop_in_default_argument", "def f(a=1 + None):\n    pass\n")
+case("binop_walrus_operand", "def f():\n    return (x := 1) + 'a'\nf()\n")
+case("binop_await_like_names", "def f(await_, async_):\n    return await_ - async_\nf('a', 1)\n")
+
 # ---------------------------------------------------------------------------
 
 

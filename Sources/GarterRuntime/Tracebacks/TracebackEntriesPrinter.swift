@@ -21,22 +21,23 @@ struct TracebackEntriesPrinter {
         output.write(header)
 
         // The oldest entries go when there are more than `limit`.
-        let shown = entries.count > limit ? entries[(entries.count - limit)...] : entries[...]
-        var last: TracebackEntry?
+        let first = entries.count > limit ? entries.count - limit : 0
+        var last = -1
         var count = 0
-        for entry in shown {
+        for index in first..<entries.count {
             // CPython compares the code's file and function names by
             // identity; equal strings are what identical objects hold.
             // An entry without a line number never repeats the previous one.
-            if last == nil || last!.lineno == -1 || entry.lineno != last!.lineno
-                || entry.filename != last!.filename || entry.name != last!.name {
+            if last < 0 || entries[last].lineno == -1 || entries[index].lineno != entries[last].lineno
+                || entries[index].filename != entries[last].filename
+                || entries[index].name != entries[last].name {
                 if count > Self.recursiveCutoff { printRepeated(count, into: &output) }
-                last = entry
+                last = index
                 count = 0
             }
             count += 1
             if count <= Self.recursiveCutoff {
-                printEntry(entry, indent: indent, margin: margin, into: &output)
+                printEntry(entries[index], indent: indent, margin: margin, into: &output)
             }
         }
         if count > Self.recursiveCutoff { printRepeated(count, into: &output) }
