@@ -1,11 +1,13 @@
 /// The line of carets under a traceback entry's source line (CPython 3.11's
 /// tb_displayline and print_error_location_carets).
 ///
-/// The instruction's columns are UTF-8 byte offsets; the carets are drawn
-/// per character (code point). A position on one line is parsed for
-/// operator anchors; a position spanning lines is drawn to the last
-/// non-blank character of the first line. No caret line is drawn when the
-/// carets would cover the whole stripped line with nothing singled out.
+/// The instruction's columns are UTF-8 byte offsets. They are turned into
+/// character (code point) offsets, with which a position on one line is
+/// parsed for operator anchors, a position spanning lines is extended to
+/// the last non-blank character of the first line, and the caret line is
+/// left out when it would cover the whole stripped line with nothing singled
+/// out. Only then are the offsets turned into display columns (wide and
+/// fullwidth characters count two) to draw the carets.
 enum CaretLine {
     /// Source lines are printed indented by four spaces.
     static let sourceIndent = 4
