@@ -91,7 +91,9 @@ enum TracebacksCases {
     }
 
     static func record(_ object: [String: Any], files: [String]) throws -> ExceptionRecord {
-        var record = ExceptionRecord(typeModule: object["module"] as? String,
+        // The generator leaves "builtins" out.
+        let module = object.keys.contains("module") ? object["module"] as? String : "builtins"
+        var record = ExceptionRecord(typeModule: module,
                                      typeQualname: object["qualname"] as? String,
                                      message: try message(object["msg"]))
         // Rows are [repeat count, file, line, name, start line, end line,
@@ -123,11 +125,11 @@ enum TracebacksCases {
     }
 
     static func message(_ value: Any?) throws -> ExceptionText {
+        if let text = value as? String { return .text(text) }
         guard let parts = value as? [String], let kind = parts.first else {
             throw FormatError(message: "bad message \(String(describing: value))")
         }
         switch kind {
-        case "text": return .text(parts[1])
         case "failed": return .strFailed
         case "none": return .none
         default: throw FormatError(message: "bad message kind \(kind)")
