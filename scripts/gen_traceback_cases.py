@@ -184,6 +184,9 @@ def _syntax(value):
         exact = type(value) is SyntaxError
         end_lineno = getattr(value, "end_lineno", None) if exact else None
         end_offset = getattr(value, "end_offset", None) if exact else None
+        for number in (end_lineno, end_offset):
+            if number is not None and not isinstance(number, int):
+                return None
         text = value.text
         if text is not None and not isinstance(text, str):
             return None
@@ -1060,6 +1063,7 @@ case("group_recursion_member_collapsed", (
     "except ValueError as e:\n"
     "    raise ExceptionGroup('g', [e])\n"))
 case("syntax_error_lineno_not_int", "e = SyntaxError('m')\ne.lineno = 'x'\nraise e\n")
+case("syntax_error_end_offset_not_int", "e = SyntaxError('m', ('f.py', 1, 1, 'x', 1, 1))\ne.end_offset = 'x'\nraise e\n")
 case("syntax_error_offset_not_int", "e = SyntaxError('m', ('f.py', 1, 1, 'x', 1, 1))\ne.offset = 'x'\nraise e\n")
 case("syntax_error_nonascii_text", "raise SyntaxError('m', ('f.py', 1, 5, 'éééé abc\\n', 1, 8))\n")
 case("syntax_error_negative_offset", "raise SyntaxError('m', ('f.py', 1, -5, 'abc\\n', 1, 2))\n")

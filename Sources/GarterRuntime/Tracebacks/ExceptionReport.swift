@@ -26,7 +26,9 @@ public struct ExceptionRecord: Sendable {
     /// `type(exc).__module__` when it is a str; nil prints `<unknown>.`.
     /// `builtins` and `__main__` are not printed.
     public var typeModule: String?
-    /// `type(exc).__qualname__` when it is a str; nil prints `<unknown>`.
+    /// The type's qualified name (PyType_GetQualName: `__qualname__` of a
+    /// class defined in Python, the part of the C name after its last dot
+    /// for a built-in type); nil prints `<unknown>`.
     public var typeQualname: String?
     /// `str(exc)`, or `.strFailed` when it raised (or returned a non-str).
     public var message: ExceptionText
@@ -80,8 +82,9 @@ public enum ExceptionText: Sendable, Equatable {
 
 /// `exc.__notes__` as CPython 3.11 prints it.
 public enum ExceptionNotes: Sendable, Equatable {
-    /// A sequence (anything with `__getitem__` except a dict): `str()` of
-    /// each item, nil where `str()` raised (`<note str() failed>`).
+    /// A sequence (a type with `__getitem__`, dicts excepted): `str()` of
+    /// `notes[0]` ..< `notes[len(notes)]`, nil where `str()` raised
+    /// (printed `<note str() failed>`).
     case sequence([String?])
     /// Not a sequence: its `repr()`, nil where that raised.
     case notSequence(repr: String?)
@@ -125,9 +128,13 @@ public struct InstructionPosition: Sendable, Equatable {
 }
 
 /// A SyntaxError's attributes, read as CPython's parse_syntax_error reads
-/// them. The runtime gives nil instead of this when `lineno` is not an int or
-/// `offset` is neither None nor an int (CPython then prints the exception
-/// like any other).
+/// them. The runtime fills this in when the exception has an attribute
+/// `print_file_and_line` (any value; SyntaxError and its subclasses have
+/// it), and leaves it nil, so that the exception prints like any other,
+/// when reading `msg`, `filename`, `lineno`, `offset` or `text` raises, when
+/// `lineno` is not an int, when `offset` is neither None nor an int, or, for
+/// an exact SyntaxError only, when `end_lineno` or `end_offset` is neither
+/// None nor an int (a missing attribute reads as None there).
 public struct SyntaxErrorDetails: Sendable, Equatable {
     /// `str(exc.msg)`; `.none` when `msg` is None.
     public var message: ExceptionText
