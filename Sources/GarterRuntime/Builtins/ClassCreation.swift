@@ -337,7 +337,7 @@ extension ThreadState {
             guard let next = candidate else {
                 var seen: [String] = []
                 for sequence in sequences where !seen.contains(sequence[0].name) { seen.append(sequence[0].name) }
-                throw .typeError("Cannot create a consistent method resolution order (MRO) for bases " + seen.joined(separator: ", "))
+                throw .typeError("Cannot create a consistent method resolution\norder (MRO) for bases " + seen.joined(separator: ", "))
             }
             result.append(next)
             sequences = sequences.map { $0.first === next ? Array($0.dropFirst()) : $0 }

@@ -169,9 +169,6 @@ extension ThreadState {
         if let extra = try next(iterator) {
             extra.release()
             for made in items { made.release() }
-            if let known = try? length(sequence) {
-                throw .valueError("too many values to unpack (expected \(count), got \(known))")
-            }
             throw .valueError("too many values to unpack (expected \(count))")
         }
         return items

@@ -917,10 +917,9 @@ extension ThreadState {
                     case .reraise:
                         top -= 1
                         let exception = top.move().unsafelyUnwrapped
-                        if argument != 0, case .int(let lasti) = top[-argument].unsafelyUnwrapped {
-                            frame.pointee.instructionIndex = lasti + 1
-                            pc = lasti + 1
-                        }
+                        // The handler is looked up at this instruction (CPython's
+                        // RERAISE changes only f_lasti, which tracebacks
+                        // already recorded), so the lasti below is not needed.
                         reraising = true
                         throw .exception(exception.objectReference!)
 

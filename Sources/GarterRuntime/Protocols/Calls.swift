@@ -99,15 +99,13 @@ extension ThreadState {
     // MARK: Python functions
 
     /// Runs a Python function from Swift: a frame on the frame stack, the
-    /// arguments bound, then the evaluation loop until it returns. Generator
-    /// functions return their generator object instead.
+    /// arguments bound, then the evaluation loop until it returns.
     func callFunction(_ function: PyFunction, _ arguments: Arguments) throws(EvalError) -> Value {
         let frame = try pushFrame(for: function, arguments)
-        if function.code.flags.isDisjoint(with: [.generator, .coroutine, .asyncGenerator]) {
-            frame.pointee.isEntry = true
-            return try evaluate(frame)
-        }
-        return makeGenerator(from: frame)
+        frame.pointee.isEntry = true
+        // Generator functions run their prologue to RETURN_GENERATOR, which
+        // moves the frame into the generator object and returns that.
+        return try evaluate(frame)
     }
 
     /// Pushes a frame for `function` with its arguments bound. The caller
