@@ -12,6 +12,9 @@
   tests/compile_errors/NAME.py  -> NAME.err: likewise, but the file must be accepted by
                                    ast.parse and rejected by compile() (symbol table or
                                    code generator errors).
+  tests/tracebacks/NAME.py      -> NAME.err: the stderr of `python3 NAME.py` for a program that
+                                   compiles and dies of an uncaught exception (exit 1, nothing
+                                   on stdout).
   tests/programs/NAME.py        -> NAME.out: "exit: STATUS" and what `python3 NAME.py` prints
                                    to stdout, run from that folder.
   tests/symtable/NAME.py        -> NAME.symtable: what scripts/symtable_dump.py prints
@@ -71,10 +74,11 @@ def compiles(source, name):
         return False
 
 
-def expected_error(folder, name, source, runs=2):
-    """Return (text, problem): the .err text with <TESTDIR>, or why there is none."""
-    if compiles(source, name):
-        return None, "CPython accepts this file; drop it"
+def expected_error(folder, name, source, runs=2, uncaught=False):
+    """Return (text, problem): the .err text with <TESTDIR>, or why there is none.
+    With `uncaught`, the file must compile and die of an uncaught exception."""
+    if compiles(source, name) != uncaught:
+        return None, "CPython accepts this file; drop it" if not uncaught else "CPython does not compile it"
     token = TESTDIR_TOKEN.encode()
     if token in source:
         return None, f"the source must not contain {TESTDIR_TOKEN}"
@@ -85,14 +89,16 @@ def expected_error(folder, name, source, runs=2):
     if rc != 1 or out:
         return None, f"python3 exited {rc} (stdout {out[:80]!r}); expected exit 1 and no output"
     lines = err.decode("utf-8", "replace").splitlines()
-    if not lines or not lines[-1].startswith(ERROR_KINDS):
+    if not lines or not (uncaught or lines[-1].startswith(ERROR_KINDS)):
         return None, f"unexpected stderr: {err[-200:]!r}"
     here = os.path.realpath(folder).encode()   # what getcwd() returns there
     return err.replace(here + b"/", token + b"/"), None
 
 
 def check_error_file(kind, folder, name, source, runs):
-    """(text, problem) for one file of syntax_errors/ or compile_errors/."""
+    """(text, problem) for one file of syntax_errors/, compile_errors/ or tracebacks/."""
+    if kind == "tracebacks":
+        return expected_error(folder, name, source, runs, uncaught=True)
     is_parse_error = not parses(source, name)
     if kind == "syntax_errors" and not is_parse_error and not compiles(source, name):
         return None, ("ast.parse accepts it, only the compiler rejects it: "
@@ -123,7 +129,7 @@ def regenerate(check, jobs):
 
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=jobs)
     expectation_of = {"parser": ".ast", "syntax_errors": ".err", "compile_errors": ".err",
-                      "symtable": ".symtable", "programs": ".out"}
+                      "symtable": ".symtable", "programs": ".out", "tracebacks": ".err"}
     for kind, extension in expectation_of.items():
         folder = os.path.join(TESTS, kind)
         if not os.path.isdir(folder):

@@ -16,6 +16,9 @@ regenerates every expectation from it):
                        and print to stderr exactly NAME.err, which is what `python3 NAME.py`
                        prints there (<TESTDIR> in the file stands for the folder's absolute
                        path, which CPython prints).
+  tracebacks/NAME      tests/tracebacks/NAME.py, run like syntax_errors/: a program that dies
+                       of an uncaught exception; exit 1 and stderr equal to NAME.err (CPython's
+                       traceback text, position markers included).
   programs/NAME        tests/programs/NAME.py, run from that folder as `garter NAME.py`: the
                        exit status and stdout must equal NAME.out ("exit: STATUS" line, then
                        what `python3 NAME.py` printed).
@@ -177,7 +180,8 @@ def check_symtable(garter, folder, stem, timeout):
 def check_syntax_error(garter, folder, stem, timeout, option="--dump-ast"):
     with open(os.path.join(folder, stem + ".err"), "rb") as f:
         expected = f.read()
-    rc, out, err = run_garter(garter, [option, stem + ".py"], folder, timeout)
+    options = [option] if option else []
+    rc, out, err = run_garter(garter, options + [stem + ".py"], folder, timeout)
     # CPython prints the script's absolute path: os.getcwd() there, joined with the name.
     here = os.path.realpath(folder).encode()
     expected = expected.replace(TESTDIR_TOKEN, here)
@@ -252,6 +256,11 @@ def discover(args):
     for n in sorted(os.listdir(se_dir)):
         if n.endswith(".py"):
             cases.append((f"syntax_errors/{n[:-3]}", "syntax_error", (se_dir, n[:-3])))
+    tb_dir = os.path.join(TESTS, "tracebacks")
+    if os.path.isdir(tb_dir):
+        for n in sorted(os.listdir(tb_dir)):
+            if n.endswith(".py"):
+                cases.append((f"tracebacks/{n[:-3]}", "uncaught", (tb_dir, n[:-3])))
     programs_dir = os.path.join(TESTS, "programs")
     if os.path.isdir(programs_dir):
         for n in sorted(os.listdir(programs_dir)):
@@ -362,6 +371,8 @@ def main():
                 problem = check_program(garter, folder, stem, args.timeout)
             elif kind == "symtable_error":
                 problem = check_syntax_error(garter, folder, stem, args.timeout, option="--symtable")
+            elif kind == "uncaught":
+                problem = check_syntax_error(garter, folder, stem, args.timeout, option=None)
             else:
                 problem = check_syntax_error(garter, folder, stem, args.timeout)
         except Exception as e:  # a bug in this runner must not hide the others
@@ -369,7 +380,7 @@ def main():
         return Outcome(name, "fail" if problem else "pass", problem or "")
 
     file_cases = [c for c in cases if c[1] in ("parser", "stdin", "syntax_error", "symtable",
-                                                "symtable_error", "program")]
+                                                "symtable_error", "program", "uncaught")]
     start = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         file_outcomes = list(pool.map(run_case, file_cases))

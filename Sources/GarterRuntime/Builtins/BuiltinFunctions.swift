@@ -252,6 +252,9 @@ enum BuiltinFunctions {
                 return .bool(!wanted)
             }
         }
+        define("compile") { thread, arguments throws(EvalError) in try thread.compileBuiltin(arguments) }
+        define("exec") { thread, arguments throws(EvalError) in try thread.execOrEval(arguments, mode: "exec") }
+        define("eval") { thread, arguments throws(EvalError) in try thread.execOrEval(arguments, mode: "eval") }
         define("__build_class__") { thread, arguments throws(EvalError) in try thread.buildClass(arguments) }
         define("globals") { thread, arguments throws(EvalError) in
             guard let frame = thread.currentFrame else { return .none }

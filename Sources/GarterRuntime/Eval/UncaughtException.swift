@@ -35,65 +35,90 @@ extension Interpreter {
 }
 
 extension ThreadState {
-    /// The text CPython prints for an uncaught exception, chained causes and contexts first.
-    func formatException(_ value: Value, seen: Set<ObjectRef> = []) -> String {
-        guard let exception = value.as(PyBaseException.self), let reference = value.objectReference else { return "" }
-        var seen = seen
-        seen.insert(reference)
-        var text = ""
-        if let cause = exception.cause, let causeReference = cause.objectReference, !seen.contains(causeReference) {
-            text += formatException(cause, seen: seen)
-            text += "\nThe above exception was the direct cause of the following exception:\n\n"
-        } else if !exception.suppressContext, let context = exception.context, let contextReference = context.objectReference,
-                  !seen.contains(contextReference) {
-            text += formatException(context, seen: seen)
-            text += "\nDuring handling of the above exception, another exception occurred:\n\n"
+    /// The text CPython prints for an uncaught exception: the chain of
+    /// causes and contexts, each traceback with its source lines and
+    /// position markers (rendered by `Tracebacks/TracebackPrinter`).
+    func formatException(_ value: Value) -> String {
+        var records: [ExceptionRecord] = []
+        var indexes: [ObjectRef: Int] = [:]
+        /// Gives each exception object one record, by identity (cycles allowed).
+        func record(_ value: Value) -> Int? {
+            guard let reference = value.objectReference, value.as(PyBaseException.self) != nil else { return nil }
+            if let known = indexes[reference] { return known }
+            let index = records.count
+            indexes[reference] = index
+            records.append(ExceptionRecord(typeModule: nil, typeQualname: nil, message: .none))
+            records[index] = makeRecord(value, link: record)
+            return index
         }
-        if exception.traceback != nil {
-            text += "Traceback (most recent call last):\n"
-            var entry = exception.traceback
-            var previous: (String, Int, String)?
-            var repeated = 0
-            func flushRepeats() {
-                if repeated > 3 {
-                    text += "  [Previous line repeated \(repeated - 3) more time\(repeated - 3 == 1 ? "" : "s")]\n"
-                }
-            }
-            while let current = entry {
-                let code = current.frame.code.code
-                let line = current.lineNumber
-                let key = (code.filename, line, code.name)
-                if let previous, previous == key {
-                    repeated += 1
-                } else {
-                    flushRepeats()
-                    repeated = 1
-                }
-                previous = key
-                if repeated <= 3 {
-                    text += "  File \"\(code.filename)\", line \(line), in \(code.name)\n"
-                    if let source = interpreter.sourceLine(code.filename, line) {
-                        text += "    \(source.trimmingCharacters(in: .whitespaces))\n"
-                    }
-                }
-                entry = current.next
-            }
-            flushRepeats()
+        guard let root = record(value) else { return "" }
+        let limit = interpreter.modules.lookup(name: "sys").flatMap { $0.as(PyModule.self)?.dict.lookup(name: "tracebacklimit") }
+        var tracebackLimit: Int?
+        if case .int(let number) = limit { tracebackLimit = number }
+        let bytes = TracebackPrinter.render(ExceptionReport(exceptions: records, root: root), tracebackLimit: tracebackLimit) {
+            filename, line in self.interpreter.sourceLine(filename, line)
         }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func makeRecord(_ value: Value, link: (Value) -> Int?) -> ExceptionRecord {
+        let exception = value.as(PyBaseException.self)!
         let type = typeOf(value)
-        var name = type.qualifiedName
-        if type.isHeapType, let module = type.dict.lookup(name: "__module__")?.stringValue, module != "builtins", module != "__main__" {
-            name = "\(module).\(name)"
+        var module: String? = "builtins"
+        if type.isHeapType {
+            module = type.dict.lookup(name: "__module__")?.stringValue
         }
-        let message: String
-        do {
-            message = try strText(value)
+        let message: ExceptionText
+        do throws(EvalError) {
+            message = .text(try strText(value))
         } catch {
             error.discard()
-            message = "<exception str() failed>"
+            message = .strFailed
         }
-        text += message.isEmpty ? "\(name)\n" : "\(name): \(message)\n"
-        return text
+        var entries: [TracebackEntry] = []
+        var cursor = exception.traceback
+        while let entry = cursor {
+            let code = entry.frame.code.code
+            var position = InstructionPosition()
+            if entry.instructionIndex >= 0 && entry.instructionIndex < code.positions.count {
+                let range = code.positions[entry.instructionIndex]
+                if range.lineno > 0 {
+                    position = InstructionPosition(startLine: Int(range.lineno), endLine: Int(range.endLineno),
+                                                   startColumn: range.colOffset >= 0 ? Int(range.colOffset) : nil,
+                                                   endColumn: range.endColOffset >= 0 ? Int(range.endColOffset) : nil)
+                }
+            }
+            entries.append(TracebackEntry(filename: code.filename, lineno: entry.lineNumber, name: code.name, position: position))
+            cursor = entry.next
+        }
+        var notes: ExceptionNotes?
+        if let dict = value.objectReference?.with({ $0.instanceDictReference }),
+           let list = dict.takeUnretainedValue().lookup(name: "__notes__") {
+            if let items = list.as(PyList.self)?.items ?? list.as(PyTuple.self)?.items {
+                notes = .sequence(items.map { item in (try? strText(item)) })
+            } else {
+                notes = .notSequence(repr: try? reprText(list))
+            }
+        }
+        var syntaxError: SyntaxErrorDetails?
+        if let syntaxType = interpreter.types.exceptions["SyntaxError"], type.isSubtype(of: syntaxType),
+           let dict = value.objectReference?.with({ $0.instanceDictReference })?.takeUnretainedValue() {
+            func int(_ name: String) -> Int? {
+                if case .int(let number) = dict.lookup(name: name) ?? .none { return number }
+                return nil
+            }
+            let rawMessage = dict.lookup(name: "_msg") ?? .none
+            let text: ExceptionText = rawMessage.isNone ? .none : ((try? strText(rawMessage)).map { .text($0) } ?? .strFailed)
+            syntaxError = SyntaxErrorDetails(message: text, filename: dict.lookup(name: "_filename")?.stringValue,
+                                             lineno: int("_lineno") ?? 0, offset: int("_offset"),
+                                             endLineno: int("_end_lineno"), endOffset: int("_end_offset"),
+                                             text: dict.lookup(name: "_text")?.stringValue,
+                                             isExactSyntaxError: type === syntaxType)
+        }
+        return ExceptionRecord(typeModule: module, typeQualname: type.isHeapType ? type.qualifiedName : type.name,
+                               message: message, notes: notes, traceback: entries,
+                               cause: exception.cause.flatMap(link), context: exception.context.flatMap(link),
+                               suppressContext: exception.suppressContext, syntaxError: syntaxError)
     }
 }
 

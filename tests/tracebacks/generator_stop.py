@@ -1,0 +1,5 @@
+def numbers():
+    yield 1
+    raise StopIteration("early")
+
+print_total = sum(numbers())
