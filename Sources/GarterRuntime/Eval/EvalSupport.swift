@@ -60,6 +60,85 @@ extension ThreadState {
         throw .nameError(name.string)
     }
 
+    /// LOAD_NAME in module code (locals and globals the same dict): the
+    /// value from the code's cache (borrowed), or nil on a miss. The cache
+    /// is keyed like LOAD_GLOBAL's, so no hashing happens on a hit.
+    @inline(__always)
+    func cachedModuleName(_ code: LoadedCode, _ nameIndex: Int, _ frame: UnsafeMutablePointer<Frame>) -> Value? {
+        guard case .object(let localsReference)? = frame.pointee.locals,
+              localsReference.unmanaged.toOpaque() == frame.pointee.globals.toOpaque() else { return nil }
+        let entry = code.nameCache.baseAddress! + nameIndex
+        guard entry.pointee.globals?.toOpaque() == frame.pointee.globals.toOpaque(),
+              entry.pointee.builtins?.toOpaque() == frame.pointee.builtins.toOpaque() else { return nil }
+        return frame.pointee.globals._withUnsafeGuaranteedRef { globals -> Value? in
+            guard globals.keysVersion == entry.pointee.globalsKeysVersion else { return nil }
+            if entry.pointee.globalsIndex >= 0 { return globals.value(atEntry: entry.pointee.globalsIndex) }
+            return frame.pointee.builtins._withUnsafeGuaranteedRef { builtins -> Value? in
+                guard builtins.keysVersion == entry.pointee.builtinsKeysVersion else { return nil }
+                return builtins.value(atEntry: entry.pointee.builtinsIndex)
+            }
+        }
+    }
+
+    /// LOAD_NAME's general path (class bodies, exec with separate locals,
+    /// and cache misses, which refill the cache). A new reference.
+    @inline(never)
+    func loadNameSlowly(_ code: LoadedCode, _ nameIndex: Int, _ frame: UnsafeMutablePointer<Frame>) throws(EvalError) -> Value {
+        let name = code.names[nameIndex].strObject!
+        let globals = frame.pointee.globals.takeUnretainedValue()
+        if let locals = frame.pointee.locals, locals.objectReference?.unmanaged.toOpaque() == frame.pointee.globals.toOpaque() {
+            let builtins = frame.pointee.builtins.takeUnretainedValue()
+            let entry = code.nameCache.baseAddress! + nameIndex
+            if entry.pointee.globals?.toOpaque() != frame.pointee.globals.toOpaque() {
+                entry.pointee.globals?._withUnsafeGuaranteedRef { $0.decref() }
+                globals.incref()
+                entry.pointee.globals = frame.pointee.globals
+            }
+            if entry.pointee.builtins?.toOpaque() != frame.pointee.builtins.toOpaque() {
+                entry.pointee.builtins?._withUnsafeGuaranteedRef { $0.decref() }
+                builtins.incref()
+                entry.pointee.builtins = frame.pointee.builtins
+            }
+            entry.pointee.globalsKeysVersion = globals.keysVersion
+            entry.pointee.builtinsKeysVersion = builtins.keysVersion
+            if let index = globals.entryIndex(string: name) {
+                entry.pointee.globalsIndex = index
+                let value = globals.value(atEntry: index)
+                value.retain()
+                return value
+            }
+            entry.pointee.globalsIndex = -1
+            if let index = builtins.entryIndex(string: name) {
+                entry.pointee.builtinsIndex = index
+                let value = builtins.value(atEntry: index)
+                value.retain()
+                return value
+            }
+            entry.pointee.globalsKeysVersion = -1
+            throw .nameError(name.string)
+        }
+        return try loadName(name, frame)
+    }
+
+    /// STORE_NAME in module code when the name already has an entry the
+    /// cache knows: replaces the value in place. Takes over `value` when it
+    /// returns true.
+    @inline(__always)
+    func storeCachedModuleName(_ code: LoadedCode, _ nameIndex: Int, _ frame: UnsafeMutablePointer<Frame>, _ value: Value) -> Bool {
+        guard case .object(let localsReference)? = frame.pointee.locals,
+              localsReference.unmanaged.toOpaque() == frame.pointee.globals.toOpaque() else { return false }
+        let entry = code.nameCache.baseAddress! + nameIndex
+        guard entry.pointee.globals?.toOpaque() == frame.pointee.globals.toOpaque(), entry.pointee.globalsIndex >= 0 else {
+            return false
+        }
+        return frame.pointee.globals._withUnsafeGuaranteedRef { globals -> Bool in
+            guard globals.keysVersion == entry.pointee.globalsKeysVersion else { return false }
+            let old = globals.replaceValue(atEntry: entry.pointee.globalsIndex, with: value)
+            old.release()
+            return true
+        }
+    }
+
     /// A name in a mapping that may not be a dict (class namespaces from
     /// `__prepare__`): a new reference, or nil when missing.
     func lookupMapping(_ mapping: Value, _ name: PyStr) throws(EvalError) -> Value? {

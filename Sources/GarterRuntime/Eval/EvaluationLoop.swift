@@ -73,7 +73,7 @@ extension ThreadState {
                     case .loadConst:
                         let value = constants[argument]
                         value.retain()
-                        top.initialize(to: value)
+                        top.pointee = (value)
                         top += 1
 
                     case .loadFast:
@@ -81,13 +81,13 @@ extension ThreadState {
                             throw .unboundLocal(code.code.variableNames[argument])
                         }
                         value.retain()
-                        top.initialize(to: value)
+                        top.pointee = (value)
                         top += 1
 
                     case .storeFast:
                         top -= 1
                         let old = locals[argument]
-                        locals[argument] = top.move()
+                        locals[argument] = top.pointee
                         old?.release()
 
                     case .deleteFast:
@@ -99,16 +99,16 @@ extension ThreadState {
 
                     case .popTop:
                         top -= 1
-                        top.move()?.release()
+                        top.pointee?.release()
 
                     case .pushNull:
-                        top.initialize(to: nil)
+                        top.pointee = (nil)
                         top += 1
 
                     case .copy:
                         let value = top[-argument]
                         value?.retain()
-                        top.initialize(to: value)
+                        top.pointee = (value)
                         top += 1
 
                     case .swap:
@@ -118,17 +118,17 @@ extension ThreadState {
 
                     case .loadGlobal:
                         if argument & 1 != 0 {
-                            top.initialize(to: nil)
+                            top.pointee = (nil)
                             top += 1
                         }
                         let value = try loadGlobal(code, argument >> 1, frame)
                         value.retain()
-                        top.initialize(to: value)
+                        top.pointee = (value)
                         top += 1
 
                     case .storeGlobal:
                         top -= 1
-                        let value = top.move().unsafelyUnwrapped
+                        let value = top.pointee.unsafelyUnwrapped
                         let name = names[argument]
                         name.retain()
                         try frame.pointee.globals.takeUnretainedValue().set(name, hash: name.strObject!.hashValue, value,
@@ -143,14 +143,22 @@ extension ThreadState {
                         old.release()
 
                     case .loadName:
-                        let value = try loadName(names[argument].strObject!, frame)
-                        top.initialize(to: value)
+                        let value: Value
+                        if let cached = cachedModuleName(code, argument, frame) {
+                            value = cached
+                            value.retain()
+                        } else {
+                            value = try loadNameSlowly(code, argument, frame)
+                        }
+                        top.pointee = (value)
                         top += 1
 
                     case .storeName:
                         top -= 1
-                        let value = top.move().unsafelyUnwrapped
-                        try storeName(names[argument], value, frame)
+                        let value = top.pointee.unsafelyUnwrapped
+                        if !storeCachedModuleName(code, argument, frame, value) {
+                            try storeName(names[argument], value, frame)
+                        }
 
                     case .deleteName:
                         try deleteName(names[argument], frame)
@@ -175,14 +183,14 @@ extension ThreadState {
                             throw unboundCell(code, argument)
                         }
                         value.retain()
-                        top.initialize(to: value)
+                        top.pointee = (value)
                         top += 1
 
                     case .storeDeref:
                         top -= 1
                         let cell = locals[argument].unsafelyUnwrapped.as(PyCell.self)!
                         let old = cell.contents
-                        cell.contents = top.move()
+                        cell.contents = top.pointee
                         old?.release()
 
                     case .deleteDeref:
@@ -194,13 +202,13 @@ extension ThreadState {
                     case .loadClosure:
                         let cell = locals[argument].unsafelyUnwrapped
                         cell.retain()
-                        top.initialize(to: cell)
+                        top.pointee = (cell)
                         top += 1
 
                     case .loadClassDeref:
                         let name = code.localNames[argument].strObject!
                         if let mapping = frame.pointee.locals, let value = try lookupMapping(mapping, name) {
-                            top.initialize(to: value)
+                            top.pointee = (value)
                             top += 1
                             break
                         }
@@ -208,7 +216,7 @@ extension ThreadState {
                             throw unboundCell(code, argument)
                         }
                         value.retain()
-                        top.initialize(to: value)
+                        top.pointee = (value)
                         top += 1
 
                     case .loadAttr:
@@ -221,11 +229,11 @@ extension ThreadState {
                         let owner = top[-1].unsafelyUnwrapped
                         if let method = try methodForCall(owner, names[argument].strObject!) {
                             top[-1] = method
-                            top.initialize(to: owner)
+                            top.pointee = (owner)
                         } else {
                             let value = try getAttribute(owner, names[argument].strObject!)
                             top[-1] = nil
-                            top.initialize(to: value)
+                            top.pointee = (value)
                             owner.release()
                         }
                         top += 1
@@ -237,13 +245,12 @@ extension ThreadState {
                         top -= 2
                         owner.release()
                         value.release()
-                        top.deinitialize(count: 2)
 
                     case .deleteAttr:
                         let owner = top[-1].unsafelyUnwrapped
                         try setAttribute(owner, names[argument].strObject!, nil)
                         top -= 1
-                        top.move()?.release()
+                        top.pointee?.release()
 
                     case .unaryNegative, .unaryPositive, .unaryInvert:
                         let operand = top[-1].unsafelyUnwrapped
@@ -283,7 +290,6 @@ extension ThreadState {
                         }
                         let result = try binaryOperation(argument, left, right)
                         top -= 1
-                        top.deinitialize(count: 1)
                         top[-1] = result
                         left.release()
                         right.release()
@@ -303,7 +309,6 @@ extension ThreadState {
                         }
                         let result = try compare(left, right, ComparisonOperation(rawValue: UInt32(argument))!)
                         top -= 1
-                        top.deinitialize(count: 1)
                         top[-1] = result
                         left.release()
                         right.release()
@@ -312,7 +317,6 @@ extension ThreadState {
                         let right = top[-1].unsafelyUnwrapped
                         let left = top[-2].unsafelyUnwrapped
                         top -= 1
-                        top.deinitialize(count: 1)
                         top[-1] = .bool(left.isIdentical(to: right) != (argument == 1))
                         left.release()
                         right.release()
@@ -322,7 +326,6 @@ extension ThreadState {
                         let item = top[-2].unsafelyUnwrapped
                         let found = try contains(container, item)
                         top -= 1
-                        top.deinitialize(count: 1)
                         top[-1] = .bool(found != (argument == 1))
                         container.release()
                         item.release()
@@ -341,7 +344,6 @@ extension ThreadState {
                             result = try getItem(container, key)
                         }
                         top -= 1
-                        top.deinitialize(count: 1)
                         top[-1] = result
                         container.release()
                         key.release()
@@ -352,7 +354,6 @@ extension ThreadState {
                         let value = top[-3].unsafelyUnwrapped
                         try setItem(container, key, value)
                         top -= 3
-                        top.deinitialize(count: 3)
                         key.release()
                         container.release()
                         value.release()
@@ -362,28 +363,25 @@ extension ThreadState {
                         let container = top[-2].unsafelyUnwrapped
                         try setItem(container, key, nil)
                         top -= 2
-                        top.deinitialize(count: 2)
                         key.release()
                         container.release()
 
                     case .buildTuple:
                         let items = (0..<argument).map { top[$0 - argument].unsafelyUnwrapped }
                         top -= argument
-                        top.deinitialize(count: argument)
-                        top.initialize(to: interpreter.newTuple(items))
+                        top.pointee = (interpreter.newTuple(items))
                         top += 1
 
                     case .buildList:
                         let items = (0..<argument).map { top[$0 - argument].unsafelyUnwrapped }
                         top -= argument
-                        top.deinitialize(count: argument)
-                        top.initialize(to: interpreter.newList(items))
+                        top.pointee = (interpreter.newList(items))
                         top += 1
 
                     case .buildSet:
                         let set = PySet(type: interpreter.types.set, tableType: interpreter.types.dict)
                         let result = Value.object(ObjectRef.allocate(set))
-                        top.initialize(to: result)
+                        top.pointee = (result)
                         top += 1
                         for index in 0..<argument {
                             let item = top[index - argument - 1].unsafelyUnwrapped
@@ -393,14 +391,13 @@ extension ThreadState {
                         top -= 1
                         for index in 0..<argument { top[index - argument].unsafelyUnwrapped.release() }
                         top -= argument
-                        top.deinitialize(count: argument)
-                        top.initialize(to: result)
+                        top.pointee = (result)
                         top += 1
 
                     case .buildMap:
                         let dict = interpreter.newDict()
                         let result = Value.object(ObjectRef(Unmanaged.passUnretained(dict)))
-                        top.initialize(to: result)
+                        top.pointee = (result)
                         top += 1
                         for index in 0..<argument {
                             let key = top[2 * index - 2 * argument - 1].unsafelyUnwrapped
@@ -412,15 +409,14 @@ extension ThreadState {
                         top -= 1
                         for index in 0..<(2 * argument) { top[index - 2 * argument].unsafelyUnwrapped.release() }
                         top -= 2 * argument
-                        top.deinitialize(count: 2 * argument)
-                        top.initialize(to: result)
+                        top.pointee = (result)
                         top += 1
 
                     case .buildConstKeyMap:
                         let keys = top[-1].unsafelyUnwrapped.as(PyTuple.self)!.items
                         let dict = interpreter.newDict()
                         let result = Value.object(ObjectRef(Unmanaged.passUnretained(dict)))
-                        top.initialize(to: result)
+                        top.pointee = (result)
                         top += 1
                         for index in 0..<argument {
                             let key = keys[index]
@@ -432,18 +428,17 @@ extension ThreadState {
                         top -= 1
                         for index in 0..<(argument + 1) { top[index - argument - 1].unsafelyUnwrapped.release() }
                         top -= argument + 1
-                        top.deinitialize(count: argument + 1)
-                        top.initialize(to: result)
+                        top.pointee = (result)
                         top += 1
 
                     case .listAppend:
                         top -= 1
-                        let item = top.move().unsafelyUnwrapped
+                        let item = top.pointee.unsafelyUnwrapped
                         top[-argument].unsafelyUnwrapped.as(PyList.self)!.items.append(item)
 
                     case .setAdd:
                         top -= 1
-                        let item = top.move().unsafelyUnwrapped
+                        let item = top.pointee.unsafelyUnwrapped
                         let set = top[-argument].unsafelyUnwrapped.as(PySet.self)!
                         try set.table.set(item, hash: try hash(item), .none, equalFunction)
 
@@ -451,7 +446,6 @@ extension ThreadState {
                         top -= 2
                         let key = top[0].unsafelyUnwrapped
                         let value = top[1].unsafelyUnwrapped
-                        top.deinitialize(count: 2)
                         let dict = top[-argument].unsafelyUnwrapped.as(PyDict.self)!
                         try dict.set(key, hash: try hash(key), value, equalFunction)
 
@@ -471,14 +465,14 @@ extension ThreadState {
                         }
                         list.items.append(contentsOf: items)
                         top -= 1
-                        top.move()?.release()
+                        top.pointee?.release()
 
                     case .setUpdate:
                         let iterable = top[-1].unsafelyUnwrapped
                         let set = top[-1 - argument].unsafelyUnwrapped.as(PySet.self)!
                         try addAll(set, iterable)
                         top -= 1
-                        top.move()?.release()
+                        top.pointee?.release()
 
                     case .dictUpdate, .dictMerge:
                         let source = top[-1].unsafelyUnwrapped
@@ -492,7 +486,7 @@ extension ThreadState {
                             try update(dict, from: source)
                         }
                         top -= 1
-                        top.move()?.release()
+                        top.pointee?.release()
 
                     case .listToTuple:
                         let list = top[-1].unsafelyUnwrapped
@@ -508,8 +502,7 @@ extension ThreadState {
                         }
                         for index in 0..<argument { top[index - argument].unsafelyUnwrapped.release() }
                         top -= argument
-                        top.deinitialize(count: argument)
-                        top.initialize(to: interpreter.newString(codePoints: text))
+                        top.pointee = (interpreter.newString(codePoints: text))
                         top += 1
 
                     case .formatValue:
@@ -533,7 +526,7 @@ extension ThreadState {
                         }
                         if hasSpec {
                             top -= 1
-                            top.move()?.release()
+                            top.pointee?.release()
                         }
                         top[-1] = result
                         original.release()
@@ -543,8 +536,7 @@ extension ThreadState {
                         let stop = top[argument == 3 ? -2 : -1].unsafelyUnwrapped
                         let start = top[argument == 3 ? -3 : -2].unsafelyUnwrapped
                         top -= argument
-                        top.deinitialize(count: argument)
-                        top.initialize(to: .object(ObjectRef.allocate(PySlice(start: start, stop: stop, step: step,
+                        top.pointee = (.object(ObjectRef.allocate(PySlice(start: start, stop: stop, step: step,
                                                                               type: interpreter.types.other("slice")))))
                         top += 1
 
@@ -553,7 +545,7 @@ extension ThreadState {
                         let items = try unpack(sequence, count: argument)
                         top -= 1
                         for item in items.reversed() {
-                            top.initialize(to: item)
+                            top.pointee = (item)
                             top += 1
                         }
                         sequence.release()
@@ -563,7 +555,7 @@ extension ThreadState {
                         let items = try unpackStarred(sequence, before: argument & 0xFF, after: argument >> 8)
                         top -= 1
                         for item in items.reversed() {
-                            top.initialize(to: item)
+                            top.pointee = (item)
                             top += 1
                         }
                         sequence.release()
@@ -580,7 +572,7 @@ extension ThreadState {
 
                     case .popJumpIfFalse, .popJumpIfTrue:
                         top -= 1
-                        let value = top.move().unsafelyUnwrapped
+                        let value = top.pointee.unsafelyUnwrapped
                         let jumpsIfTrue = word & 0xFF == UInt32(Opcode.popJumpIfTrue.rawValue)
                         let truth: Bool
                         if case .bool(let flag) = value {
@@ -596,7 +588,7 @@ extension ThreadState {
 
                     case .popJumpIfNone, .popJumpIfNotNone:
                         top -= 1
-                        let value = top.move().unsafelyUnwrapped
+                        let value = top.pointee.unsafelyUnwrapped
                         let jumpsIfNone = word & 0xFF == UInt32(Opcode.popJumpIfNone.rawValue)
                         if value.isNone == jumpsIfNone {
                             if argument < pc && evalBreaker != 0 { try handleEvalBreaker() }
@@ -611,7 +603,7 @@ extension ThreadState {
                             pc = argument
                         } else {
                             top -= 1
-                            top.move()?.release()
+                            top.pointee?.release()
                         }
 
                     case .getIterator:
@@ -637,22 +629,22 @@ extension ThreadState {
                                 range.remaining -= 1
                                 let current = range.next
                                 range.next = current &+ range.step
-                                top.initialize(to: .int(current))
+                                top.pointee = (.int(current))
                                 top += 1
                                 break
                             }
                         } else if let item = try next(iterator) {
-                            top.initialize(to: item)
+                            top.pointee = (item)
                             top += 1
                             break
                         }
                         top -= 1
-                        top.move()?.release()
+                        top.pointee?.release()
                         pc = argument
 
                     case .getLen:
                         let value = top[-1].unsafelyUnwrapped
-                        top.initialize(to: .int(try length(value)))
+                        top.pointee = (.int(try length(value)))
                         top += 1
 
                     case .kwNames:
@@ -677,7 +669,6 @@ extension ThreadState {
                             top -= argument + 2
                             top[0]?.release()
                             if isMethod { } else { top[1].unsafelyUnwrapped.release() }
-                            top.deinitialize(count: argument + 2)
                             frame.pointee.instructionIndex = pc
                             frame.pointee.stackDepth = top - stackBottom
                             depth += 1
@@ -692,8 +683,7 @@ extension ThreadState {
                         top -= argument + 2
                         top[0]?.release()
                         if !isMethod { top[1].unsafelyUnwrapped.release() }
-                        top.deinitialize(count: argument + 2)
-                        top.initialize(to: result)
+                        top.pointee = (result)
                         top += 1
 
                     case .callFunctionEx:
@@ -707,8 +697,7 @@ extension ThreadState {
                         let used = hasKeywords ? 4 : 3
                         for index in 0..<used { top[index - used]?.release() }
                         top -= used
-                        top.deinitialize(count: used)
-                        top.initialize(to: result)
+                        top.pointee = (result)
                         top += 1
 
                     case .makeFunction:
@@ -716,7 +705,7 @@ extension ThreadState {
 
                     case .returnValue:
                         top -= 1
-                        let result = top.move().unsafelyUnwrapped
+                        let result = top.pointee.unsafelyUnwrapped
                         frame.pointee.stackDepth = top - stackBottom
                         frame.pointee.instructionIndex = pc
                         if frame.pointee.isEntry {
@@ -755,7 +744,7 @@ extension ThreadState {
 
                     case .yieldValue:
                         top -= 1
-                        let value = top.move().unsafelyUnwrapped
+                        let value = top.pointee.unsafelyUnwrapped
                         frame.pointee.instructionIndex = pc
                         frame.pointee.stackDepth = top - stackBottom
                         frame.pointee.hasYielded = true
@@ -795,21 +784,19 @@ extension ThreadState {
                             throw .typeError("'async for' requires an iterator with __anext__ method, got \(typeOf(iterator).name)")
                         }
                         defer { next.release() }
-                        top.initialize(to: try awaitable(next, context: 0))
+                        top.pointee = (try awaitable(next, context: 0))
                         top += 1
 
                     case .endAsyncFor:
                         let exception = top[-1].unsafelyUnwrapped
                         guard typeOf(exception).isSubtype(of: interpreter.types.exceptions["StopAsyncIteration"]!) else {
                             top -= 1
-                            top.deinitialize(count: 1)
                             reraising = true
                             throw .exception(exception.objectReference!)
                         }
                         top -= 2
                         top[1].unsafelyUnwrapped.release()
                         top[0].unsafelyUnwrapped.release()
-                        top.deinitialize(count: 2)
 
                     case .beforeAsyncWith:
                         let manager = top[-1].unsafelyUnwrapped
@@ -820,7 +807,7 @@ extension ThreadState {
                         let exit = try specialMethod(manager, interpreter.names.__aexit__)
                         top[-1] = exit
                         manager.release()
-                        top.initialize(to: try awaitable(enter, context: 1))
+                        top.pointee = (try awaitable(enter, context: 1))
                         top += 1
 
                     case .beforeWith:
@@ -848,7 +835,7 @@ extension ThreadState {
                         }
                         top[-1] = exit
                         manager.release()
-                        top.initialize(to: entered)
+                        top.pointee = (entered)
                         top += 1
 
                     case .withExceptStart:
@@ -858,7 +845,7 @@ extension ThreadState {
                         let traceback: Value = exception.as(PyBaseException.self)?.traceback
                             .map { .object(ObjectRef(Unmanaged.passUnretained($0))) } ?? .none
                         let result = try call(exit, [type.value, exception, traceback])
-                        top.initialize(to: result)
+                        top.pointee = (result)
                         top += 1
 
                     case .pushExcInfo:
@@ -867,12 +854,12 @@ extension ThreadState {
                         exception.retain()
                         handledExceptions[handledExceptions.count - 1] = exception
                         top[-1] = previous
-                        top.initialize(to: exception)
+                        top.pointee = (exception)
                         top += 1
 
                     case .popExcept:
                         top -= 1
-                        let previous = top.move().unsafelyUnwrapped
+                        let previous = top.pointee.unsafelyUnwrapped
                         let current = handledExceptions[handledExceptions.count - 1]
                         handledExceptions[handledExceptions.count - 1] = previous
                         current.release()
@@ -907,7 +894,7 @@ extension ThreadState {
                         let original = top[-2].unsafelyUnwrapped
                         let result = try prepareReraiseStar(original, list)
                         top -= 1
-                        top.move()?.release()
+                        top.pointee?.release()
                         top[-1] = result
                         original.release()
 
@@ -916,7 +903,7 @@ extension ThreadState {
 
                     case .reraise:
                         top -= 1
-                        let exception = top.move().unsafelyUnwrapped
+                        let exception = top.pointee.unsafelyUnwrapped
                         // The handler is looked up at this instruction (CPython's
                         // RERAISE changes only f_lasti, which tracebacks
                         // already recorded), so the lasti below is not needed.
@@ -925,7 +912,7 @@ extension ThreadState {
 
                     case .loadAssertionError:
                         let type = interpreter.types.exceptions["AssertionError"]!
-                        top.initialize(to: type.value)
+                        top.pointee = (type.value)
                         top += 1
 
                     case .loadBuildClass:
@@ -933,7 +920,7 @@ extension ThreadState {
                             throw .nameError("__build_class__")
                         }
                         builder.retain()
-                        top.initialize(to: builder)
+                        top.pointee = (builder)
                         top += 1
 
                     case .setupAnnotations:
@@ -950,35 +937,35 @@ extension ThreadState {
                         frame.pointee.stackDepth = top - stackBottom
                         let module = try importName(names[argument], fromList: fromList, level: level, frame: frame)
                         top -= 1
-                        top.move()?.release()
+                        top.pointee?.release()
                         top[-1] = module
                         level.release()
 
                     case .importFrom:
                         let module = top[-1].unsafelyUnwrapped
-                        top.initialize(to: try importFrom(module, names[argument].strObject!))
+                        top.pointee = (try importFrom(module, names[argument].strObject!))
                         top += 1
 
                     case .importStar:
                         top -= 1
-                        let module = top.move().unsafelyUnwrapped
+                        let module = top.pointee.unsafelyUnwrapped
                         defer { module.release() }
                         try importStar(module, frame)
 
                     case .matchMapping:
                         let subject = top[-1].unsafelyUnwrapped
-                        top.initialize(to: .bool(typeOf(subject).flags.contains(.mapping)))
+                        top.pointee = (.bool(typeOf(subject).flags.contains(.mapping)))
                         top += 1
 
                     case .matchSequence:
                         let subject = top[-1].unsafelyUnwrapped
-                        top.initialize(to: .bool(typeOf(subject).flags.contains(.sequence)))
+                        top.pointee = (.bool(typeOf(subject).flags.contains(.sequence)))
                         top += 1
 
                     case .matchKeys:
                         let keys = top[-1].unsafelyUnwrapped
                         let subject = top[-2].unsafelyUnwrapped
-                        top.initialize(to: try matchKeys(subject, keys))
+                        top.pointee = (try matchKeys(subject, keys))
                         top += 1
 
                     case .matchClass:
@@ -989,7 +976,6 @@ extension ThreadState {
                         top -= 2
                         top[1].unsafelyUnwrapped.release()
                         top[0].unsafelyUnwrapped.release()
-                        top.deinitialize(count: 2)
                         top[-1] = result
                         subject.release()
 
@@ -999,7 +985,7 @@ extension ThreadState {
 
                     case .printExpr:
                         top -= 1
-                        let value = top.move().unsafelyUnwrapped
+                        let value = top.pointee.unsafelyUnwrapped
                         defer { value.release() }
                         try displayHook(value)
                     }

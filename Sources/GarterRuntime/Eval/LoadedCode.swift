@@ -17,6 +17,8 @@ public final class LoadedCode: PyObject {
     let localNames: [Value]
     /// Cache for LOAD_GLOBAL, one entry per name.
     let globalCache: UnsafeMutableBufferPointer<GlobalCacheEntry>
+    /// Cache for LOAD_NAME/STORE_NAME in module code, one entry per name.
+    let nameCache: UnsafeMutableBufferPointer<GlobalCacheEntry>
     /// The number of local slots (parameters, locals, cells, frees).
     let localCount: Int
     let stackSize: Int
@@ -47,6 +49,8 @@ public final class LoadedCode: PyObject {
         localNames = (code.variableNames + code.cellVariables + code.freeVariables).map { interpreter.intern($0) }
         globalCache = .allocate(capacity: max(code.names.count, 1))
         globalCache.initialize(repeating: GlobalCacheEntry())
+        nameCache = .allocate(capacity: max(code.names.count, 1))
+        nameCache.initialize(repeating: GlobalCacheEntry())
         localCount = code.variableNames.count + code.cellVariables.count + code.freeVariables.count
         stackSize = code.stackSize
         flags = code.flags
@@ -66,13 +70,14 @@ public final class LoadedCode: PyObject {
         constants.deallocate()
         names.deallocate()
         globalCache.deallocate()
+        nameCache.deallocate()
     }
 
     override public func releaseContents() {
         for value in constants { value.release() }
         for value in names { value.release() }
         for value in localNames { value.release() }
-        for entry in globalCache {
+        for entry in Array(globalCache) + Array(nameCache) {
             entry.globals?._withUnsafeGuaranteedRef { $0.decref() }
             entry.builtins?._withUnsafeGuaranteedRef { $0.decref() }
         }

@@ -131,6 +131,16 @@ public final class PyDict: PyObject {
         entries[index].unsafelyUnwrapped.value
     }
 
+    /// Replaces the value of the entry at `index` (which the caller checked
+    /// exists), taking over `value`; returns the old value (owned).
+    @inline(__always)
+    public func replaceValue(atEntry index: Int, with value: Value) -> Value {
+        version &+= 1
+        let old = entries[index].unsafelyUnwrapped.value
+        entries[index]!.value = value
+        return old
+    }
+
     /// The value for a name given as Swift text (slow: hashes the text).
     public func lookup(name: String) -> Value? {
         for entry in entries {
