@@ -68,7 +68,7 @@ extension ThreadState {
                         break
 
                     case .resume:
-                        if evalBreaker != 0 { try handleEvalBreaker() }
+                        if evalBreaker.isRaised { try handleEvalBreaker() }
 
                     case .loadConst:
                         let value = constants[argument]
@@ -565,7 +565,7 @@ extension ThreadState {
 
                     case .jumpBackward:
                         pc = argument
-                        if evalBreaker != 0 { try handleEvalBreaker() }
+                        if evalBreaker.isRaised { try handleEvalBreaker() }
 
                     case .jumpBackwardNoInterrupt:
                         pc = argument
@@ -582,7 +582,7 @@ extension ThreadState {
                             truth = try self.truth(value)
                         }
                         if truth == jumpsIfTrue {
-                            if argument < pc && evalBreaker != 0 { try handleEvalBreaker() }
+                            if argument < pc && evalBreaker.isRaised { try handleEvalBreaker() }
                             pc = argument
                         }
 
@@ -591,7 +591,7 @@ extension ThreadState {
                         let value = top.pointee.unsafelyUnwrapped
                         let jumpsIfNone = word & 0xFF == UInt32(Opcode.popJumpIfNone.rawValue)
                         if value.isNone == jumpsIfNone {
-                            if argument < pc && evalBreaker != 0 { try handleEvalBreaker() }
+                            if argument < pc && evalBreaker.isRaised { try handleEvalBreaker() }
                             pc = argument
                         }
                         value.release()
@@ -1067,10 +1067,14 @@ extension ThreadState {
         return .unboundLocal(name)
     }
 
-    /// Requests from other threads (GIL drop requests, signals, pending
-    /// calls); with one thread there are none yet.
+    /// Requests from other threads: a GIL drop request hands the GIL over
+    /// and waits to get it back (signals, pending calls and asynchronous
+    /// exceptions come with the modules that raise them).
+    @inline(never)
     func handleEvalBreaker() throws(EvalError) {
-        evalBreaker = 0
+        if evalBreaker.contains(.gilDropRequest) {
+            interpreter.gil.yieldForDropRequest(gilThread)
+        }
     }
 }
 

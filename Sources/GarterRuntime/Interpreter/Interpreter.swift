@@ -8,6 +8,8 @@ import GarterSyntax
 /// interpreters can run side by side (DESIGN.md S8).
 public final class Interpreter {
     public let types: BuiltinTypes
+    /// The Global Interpreter Lock: one thread at a time runs bytecode.
+    public let gil = GIL(switchInterval: .standard, convoyFix: true)
     /// The `builtins` module's namespace.
     public private(set) var builtins: PyDict!
     /// `sys.modules`.
@@ -52,6 +54,8 @@ public final class Interpreter {
     /// `EvalError.exception`.
     public func runMain(_ code: CodeObject, output: OutputBuffer) throws(EvalError) {
         let thread = ThreadState(interpreter: self, output: output)
+        gil.attach(thread.gilThread)
+        defer { gil.detach(thread.gilThread) }
         defer { output.flush() }
         let module = newModule(named: "__main__")
         defer { Value.object(ObjectRef(Unmanaged.passUnretained(module))).release() }

@@ -1,13 +1,21 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The state of one thread running Python code in an interpreter.
 public final class ThreadState {
     public let interpreter: Interpreter
     /// Where `print` writes until `sys.stdout` is a file object.
     public let output: OutputBuffer
 
-    /// Set by other threads (GIL drop requests, signals, pending calls) and
-    /// checked by the evaluation loop on backward jumps and calls.
-    @exclusivity(unchecked)
-    var evalBreaker: Int = 0
+    /// This thread as the GIL knows it (statistics, tracing, its breaker).
+    public let gilThread: GILThread
+    /// Set by other threads (GIL drop requests, signals, pending calls,
+    /// asynchronous exceptions) and checked by the evaluation loop with one
+    /// relaxed load on backward jumps and at RESUME.
+    let evalBreaker: EvalBreaker
 
     /// How many Python frames (and Swift re-entries) are running, against `recursionLimit`.
     @exclusivity(unchecked)
@@ -33,9 +41,12 @@ public final class ThreadState {
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     var reprInProgress: Set<ObjectRef> = []
 
-    public init(interpreter: Interpreter, output: OutputBuffer = OutputBuffer.standardOutput()) {
+    public init(interpreter: Interpreter, output: OutputBuffer = OutputBuffer.standardOutput(),
+                name: String = "MainThread") {
         self.interpreter = interpreter
         self.output = output
+        gilThread = GILThread(name: name, ident: UInt64(UInt(bitPattern: Int(bitPattern: pthread_self()))))
+        evalBreaker = gilThread.breaker
     }
 
     /// The exception being handled, or None (borrowed).
