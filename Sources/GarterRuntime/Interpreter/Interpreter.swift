@@ -48,6 +48,7 @@ public final class Interpreter {
         installTypes()
         BuiltinFunctions.install(in: self)
         finishTypes()
+        registerNativeModules()
     }
 
     /// Runs a module's code as `__main__`; uncaught exceptions come back as
