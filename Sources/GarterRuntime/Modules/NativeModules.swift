@@ -4,6 +4,12 @@
 
 extension Interpreter {
     func registerNativeModules() {
+        registerNativeModule("_weakref") { interpreter throws(EvalError) in try interpreter.makeWeakrefModule() }
+    }
+
+    /// Makes module `name` importable: `make` builds it on first import.
+    func registerNativeModule(_ name: String, _ make: @escaping (Interpreter) throws(EvalError) -> Value) {
+        nativeModules[name] = make
     }
 
     /// A new native module named `name`, its functions defined by `define`.
