@@ -86,7 +86,7 @@ extension CodeGenerator {
         let all = arguments.posonlyargs + arguments.args + (arguments.vararg.map { [$0] } ?? [])
             + arguments.kwonlyargs + (arguments.kwarg.map { [$0] } ?? [])
         for argument in all where argument.arg == "__debug__" {
-            throw syntaxError("cannot assign to __debug__", at: argument.range)
+            throw syntaxError("cannot assign to __debug__")
         }
     }
 

@@ -104,8 +104,11 @@ enum ConstantArithmetic {
     static let maximumStringSize = 4096
     static let maximumTotalItems = 1024
 
+    /// The number of bits of |value| (CPython's _PyLong_NumBits).
     static func bitLength(_ value: BigInt) -> Int {
-        value.magnitude.bitWidth - value.magnitude.leadingZeroBitCount
+        let words = Array(value.magnitude.words)
+        guard let top = words.lastIndex(where: { $0 != 0 }) else { return 0 }
+        return top * UInt.bitWidth + (UInt.bitWidth - words[top].leadingZeroBitCount)
     }
 
     /// An int converted to float exactly, or nil when it might round.
