@@ -231,6 +231,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--show", type=int, default=15)
     ap.add_argument("--opcode-stats", action="store_true", help="count first differing opnames")
+    ap.add_argument("--require", type=float, metavar="PCT",
+                    help="exit 1 when fewer than PCT%% of the code objects are identical")
     args = ap.parse_args()
     targets = args.targets or ["/usr/lib/python3.11"]
     files = python_files(targets)
@@ -265,6 +267,9 @@ def main():
             print(f"  first difference cpython {k[0]} / garter {k[1]}: {v}")
     pct = 100.0 * same / total if total else 0.0
     print(f"files={len(files)} garter_failures={len(problems)} code_objects={total} identical={same} ({pct:.2f}%)")
+    if args.require is not None and pct < args.require:
+        print(f"FAIL: {pct:.2f}% identical, {args.require}% required")
+        return 1
     return 0
 
 

@@ -33,6 +33,10 @@ regenerates every expectation from it):
                        files CPython parses must dump identically (left out by --quick).
   compare_symtable/Lib scripts/compare_symtable.py over the same files: at least 99.5% must
                        give the same symbol tables (or the same error) (left out by --quick).
+  compare_bytecode/tests  scripts/compare_bytecode.py over tests/bytecode/: every code object's
+                       normalized instructions and exception table must equal CPython's.
+  compare_bytecode/Lib scripts/compare_bytecode.py over /usr/lib/python3.11: at least 99% of the
+                       code objects must be identical (left out by --quick).
 
 Prints one block per failure and ends with the line `N passed, N failed[, N skipped]`;
 exits 1 if anything failed.
@@ -54,6 +58,7 @@ TESTDIR_TOKEN = b"<TESTDIR>"
 DEFAULT_LIB = "/usr/lib/python3.11"
 COMPARE_AST_MIN_PERCENT = 99.5
 COMPARE_SYMTABLE_MIN_PERCENT = 99.5
+COMPARE_BYTECODE_MIN_PERCENT = 99.0
 
 
 class Outcome:
@@ -277,6 +282,8 @@ def discover(args):
     cases.append(("hypothesis/mutated", "script", "mutated"))
     cases.append(("compare_ast/Lib", "script", "compare_ast"))
     cases.append(("compare_symtable/Lib", "script", "compare_symtable"))
+    cases.append(("compare_bytecode/tests", "script", "compare_bytecode_tests"))
+    cases.append(("compare_bytecode/Lib", "script", "compare_bytecode"))
     return [c for c in cases if not args.k or any(k in c[0] for k in args.k)]
 
 
@@ -298,6 +305,16 @@ def script_command(which, args, garter):
         return ([py, os.path.join(ROOT, "scripts", which + ".py"), "--garter", garter,
                  "--lib", args.lib, "--jobs", str(args.jobs),
                  "--require", str(required)], 1800, None)
+    if which == "compare_bytecode_tests":
+        return ([py, os.path.join(ROOT, "scripts", "compare_bytecode.py"), "--garter", garter,
+                 os.path.join(TESTS, "bytecode"), "--require", "100"], 600, None)
+    if which == "compare_bytecode":
+        if args.quick:
+            return None, 0, "left out by --quick"
+        if not os.path.isdir(args.lib):
+            return None, 0, f"{args.lib} is missing (bash scripts/setup.sh installs it)"
+        return ([py, os.path.join(ROOT, "scripts", "compare_bytecode.py"), "--garter", garter,
+                 "--jobs", str(args.jobs), args.lib, "--require", str(COMPARE_BYTECODE_MIN_PERCENT)], 3600, None)
     raise ValueError(which)
 
 
