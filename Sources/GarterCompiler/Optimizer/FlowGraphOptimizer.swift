@@ -36,7 +36,6 @@ struct FlowGraphOptimizer {
                 blocks[b].instructions[i].target = skipEmpty(blocks[b].instructions[i].target)
             }
         }
-        for b in layout() { extendBlock(b) }
         for b in layout() {
             optimizeBlock(b)
             Self.removeNops(&blocks, b)
