@@ -76,10 +76,12 @@ extension CodeGenerator {
     }
 
     private func applyDecorators(_ decorators: [Expr]) {
+        let saved = unit.location
         for decorator in decorators.reversed() {
             setLocation(decorator.range)
             emit(.call, 0)
         }
+        unit.location = saved
     }
 
     private func checkDebugArguments(_ arguments: Arguments) throws(CompileError) {
