@@ -27,10 +27,6 @@ struct FlowGraphOptimizer {
     }
 
     mutating func optimize() {
-        for (key, index) in constants.enumerated().compactMap({ (index, constant) in ConstantKey(constant).map { ($0, index) } })
-        where constantIndexes[key] == nil {
-            constantIndexes[key] = index
-        }
         for b in layout() {
             for i in blocks[b].instructions.indices where blocks[b].instructions[i].target >= 0 {
                 blocks[b].instructions[i].target = skipEmpty(blocks[b].instructions[i].target)
@@ -184,6 +180,12 @@ struct FlowGraphOptimizer {
     }
 
     private mutating func addConstant(_ constant: CodeConstant) -> Int {
+        // The table is made on first use: most code objects fold no tuple.
+        if constantIndexes.isEmpty {
+            for (index, existing) in constants.enumerated() {
+                if let key = ConstantKey(existing), constantIndexes[key] == nil { constantIndexes[key] = index }
+            }
+        }
         if let key = ConstantKey(constant), let index = constantIndexes[key] { return index }
         constants.append(constant)
         if let key = ConstantKey(constant) { constantIndexes[key] = constants.count - 1 }
