@@ -184,3 +184,30 @@ final class CodeGeneratorTests: XCTestCase {
         XCTAssertNil(BytecodeValidator.validate(code))
     }
 }
+
+/// The `eval` and `single` modes of compile().
+final class CompileModeTests: XCTestCase {
+    func testEvalModeReturnsTheValue() throws {
+        let source = SourceBuffer("a + 1", filename: "<test>")
+        let code = try CodeGenerator.compile(.expression(body: try parseExpression(source)), source: source,
+                                             options: CompileOptions(mode: .eval))
+        XCTAssertEqual(code.instructions.map { $0.opcode.name },
+                       ["RESUME", "LOAD_NAME", "LOAD_CONST", "BINARY_OP", "RETURN_VALUE"])
+    }
+
+    func testSingleModePrintsExpressions() throws {
+        let source = SourceBuffer("x = 1\nx\n", filename: "<test>")
+        guard case .module(let body, _) = try Parser.parseModule(source) else { return XCTFail() }
+        let code = try CodeGenerator.compile(.interactive(body: body), source: source,
+                                             options: CompileOptions(mode: .single))
+        XCTAssertTrue(code.instructions.contains { $0.opcode == .printExpr })
+    }
+
+    private func parseExpression(_ source: SourceBuffer) throws -> Expr {
+        guard case .module(let body, _) = try Parser.parseModule(source),
+              case .expr(let value) = body[0].kind else { throw CompileError.unsupported("", body0) }
+        return value
+    }
+
+    private var body0: SourceRange { SourceRange(lineno: 1, colOffset: 0, endLineno: 1, endColOffset: 0) }
+}
