@@ -27,7 +27,6 @@ extension CodeGenerator {
         let location = callLocation(expression, function: function, attr: attr)
         unit.location = location
         emit(.loadMethod, attributeNameIndex(attr))
-        unit.location = saved
         for argument in args { try visit(argument) }
         if !keywords.isEmpty {
             try validateKeywords(keywords)
