@@ -36,7 +36,12 @@ struct FlowGraphOptimizer {
             optimizeBlock(b)
             Self.removeNops(&blocks, b)
         }
-        for b in layout() { extendBlock(b) }
+        // CPython walks its block list newest block first; the order decides
+        // which jumps see an already extended block.
+        let reachable = Set(layout())
+        for b in stride(from: blocks.count - 1, through: 0, by: -1) where reachable.contains(b) {
+            extendBlock(b)
+        }
         markReachable()
         for b in layout() where blocks[b].predecessors == 0 {
             blocks[b].instructions = []
