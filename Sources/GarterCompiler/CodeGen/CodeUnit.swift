@@ -135,12 +135,22 @@ indirect enum ConstantKey: Hashable {
     case tuple([ConstantKey])
     case frozenset([ConstantKey])
 
-    /// Strings hash their code points as raw bytes, not one by one.
+    /// Strings hash their length and at most their first and last 32 code
+    /// points, as raw bytes: docstrings are long, and equality still
+    /// compares them whole.
     func hash(into hasher: inout Hasher) {
         switch self {
         case .string(let codePoints):
-            hasher.combine(0 as UInt8)
-            codePoints.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(codePoints.count)
+            codePoints.withUnsafeBytes { raw in
+                let limit = 32 * MemoryLayout<UInt32>.size
+                if raw.count <= 2 * limit {
+                    hasher.combine(bytes: raw)
+                } else {
+                    hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[..<limit]))
+                    hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[(raw.count - limit)...]))
+                }
+            }
         case .bytes(let bytes):
             hasher.combine(1 as UInt8)
             bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
