@@ -4,10 +4,15 @@ func regexCharacter<Char: FixedWidthInteger & UnsignedInteger>(_ text: UnsafePoi
     UInt32(truncatingIfNeeded: text[i])
 }
 
+/// The primitives are static functions of the few values they need, not
+/// methods: called from the matching loop (where the machine is `inout`), a
+/// method that is not inlined would receive a copy of the whole machine.
 extension RegexMachine {
-    /// `AT`: whether position `ptr` satisfies the position test `kind`.
-    @inline(__always)
-    func isAt<Char: FixedWidthInteger & UnsignedInteger>(_ text: UnsafePointer<Char>, _ ptr: Int, _ kind: UInt32) -> Bool {
+    /// `AT`: whether position `ptr` satisfies the position test `kind`, in a
+    /// subject of `length` characters searched up to `end`.
+    static func isAt<Char: FixedWidthInteger & UnsignedInteger>(
+        _ text: UnsafePointer<Char>, _ ptr: Int, _ kind: UInt32, end: Int, length: Int
+    ) -> Bool {
         switch kind {
         case SREAt.beginning, SREAt.beginningString:
             return ptr == 0
@@ -22,13 +27,13 @@ extension RegexMachine {
         case SREAt.endString:
             return ptr == end
         case SREAt.boundary, SREAt.nonBoundary:
-            return isBoundary(text, ptr, RegexCharacterRules.isASCIIWord) == (kind == SREAt.boundary)
+            return isBoundary(text, ptr, end, RegexCharacterRules.isASCIIWord) == (kind == SREAt.boundary)
                 && end != 0
         case SREAt.locBoundary, SREAt.locNonBoundary:
-            return isBoundary(text, ptr, RegexCharacterRules.isLocaleWord) == (kind == SREAt.locBoundary)
+            return isBoundary(text, ptr, end, RegexCharacterRules.isLocaleWord) == (kind == SREAt.locBoundary)
                 && end != 0
         case SREAt.uniBoundary, SREAt.uniNonBoundary:
-            return isBoundary(text, ptr, RegexCharacterRules.isUnicodeWord) == (kind == SREAt.uniBoundary)
+            return isBoundary(text, ptr, end, RegexCharacterRules.isUnicodeWord) == (kind == SREAt.uniBoundary)
                 && end != 0
         default:
             return false
@@ -39,19 +44,18 @@ extension RegexMachine {
     /// sliced to nothing, `end == 0`, has neither boundaries nor non-boundaries;
     /// the caller checks that.)
     @inline(__always)
-    private func isBoundary<Char: FixedWidthInteger & UnsignedInteger>(
-        _ text: UnsafePointer<Char>, _ ptr: Int, _ isWord: (UInt32) -> Bool
+    private static func isBoundary<Char: FixedWidthInteger & UnsignedInteger>(
+        _ text: UnsafePointer<Char>, _ ptr: Int, _ end: Int, _ isWord: (UInt32) -> Bool
     ) -> Bool {
         let before = ptr > 0 && isWord(regexCharacter(text, ptr - 1))
         let after = ptr < end && isWord(regexCharacter(text, ptr))
         return before != after
     }
 
-    /// How many times (at most `maximum`) the one-character item at `item`
-    /// matches from `from` on (CPython's `SRE(count)`).
-    @inline(__always)
-    func countRepetitions<Char: FixedWidthInteger & UnsignedInteger>(
-        _ text: UnsafePointer<Char>, item: Int, from: Int, maximum: UInt32
+    /// How many times (at most `maximum`) the one-character item at
+    /// `code[item]` matches from `from` on, before `end` (CPython's `SRE(count)`).
+    static func countRepetitions<Char: FixedWidthInteger & UnsignedInteger>(
+        _ text: UnsafePointer<Char>, _ code: UnsafePointer<UInt32>, item: Int, from: Int, maximum: UInt32, end: Int
     ) -> Int {
         var limit = end
         if maximum != RegexConstants.maxRepeat && Int(maximum) < end - from {
@@ -99,8 +103,8 @@ extension RegexMachine {
     /// Moves `pc` to the next alternative of a BRANCH (at or after `pc`) whose
     /// first instruction does not obviously fail at `ptr`; false when none is left.
     @inline(__always)
-    func nextAlternative<Char: FixedWidthInteger & UnsignedInteger>(
-        _ text: UnsafePointer<Char>, _ pc: inout Int, _ ptr: Int
+    static func nextAlternative<Char: FixedWidthInteger & UnsignedInteger>(
+        _ text: UnsafePointer<Char>, _ code: UnsafePointer<UInt32>, _ pc: inout Int, _ ptr: Int, end: Int
     ) -> Bool {
         while code[pc] != 0 {
             let first = code[pc + 1]

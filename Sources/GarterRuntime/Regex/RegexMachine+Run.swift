@@ -102,7 +102,7 @@ extension RegexMachine {
                         result = true; break attempt
 
                     case SREOp.at:
-                        if !isAt(text, ptr, code[pc]) { result = false; break attempt }
+                        if !Self.isAt(text, ptr, code[pc], end: end, length: length) { result = false; break attempt }
                         pc += 1
                     case SREOp.category:
                         if ptr >= end || !RegexCharacterRules.isInCategory(code[pc], regexCharacter(text, ptr)) {
@@ -145,7 +145,7 @@ extension RegexMachine {
                         frames[top].lastMark = Int32(lastMark)
                         frames[top].lastIndex = Int32(lastIndex)
                         if currentRepeat >= 0 { try pushMarks(lastMark) }
-                        if nextAlternative(text, &pc, ptr) {
+                        if Self.nextAlternative(text, code, &pc, ptr, end: end) {
                             cursor = ptr
                             try call(&top, resume: RegexResume.branch, pc: pc, ptr: ptr)
                             pc += 1; ptr = cursor; entering = true
@@ -160,7 +160,7 @@ extension RegexMachine {
                         let minimum = Int(code[pc + 1])
                         if minimum > end - ptr { result = false; break attempt }
                         cursor = ptr
-                        var count = countRepetitions(text, item: pc + 3, from: ptr, maximum: code[pc + 2])
+                        var count = Self.countRepetitions(text, code, item: pc + 3, from: ptr, maximum: code[pc + 2], end: end)
                         ptr += count
                         if count < minimum { result = false; break attempt }
                         let tail = pc + Int(code[pc])
@@ -203,7 +203,7 @@ extension RegexMachine {
                         cursor = ptr
                         var count = 0
                         if minimum != 0 {
-                            count = countRepetitions(text, item: pc + 3, from: ptr, maximum: code[pc + 1])
+                            count = Self.countRepetitions(text, code, item: pc + 3, from: ptr, maximum: code[pc + 1], end: end)
                             if count < minimum { result = false; break attempt }
                             ptr += count
                         }
@@ -232,7 +232,7 @@ extension RegexMachine {
                         let minimum = Int(code[pc + 1])
                         if minimum > end - ptr { result = false; break attempt }
                         cursor = ptr
-                        let count = countRepetitions(text, item: pc + 3, from: ptr, maximum: code[pc + 2])
+                        let count = Self.countRepetitions(text, code, item: pc + 3, from: ptr, maximum: code[pc + 2], end: end)
                         ptr += count
                         if count < minimum { result = false; break attempt }
                         pc += Int(code[pc])
@@ -410,7 +410,7 @@ extension RegexMachine {
                     if currentRepeat >= 0 { popMarks(savedMark, keep: true) }
                     restoreLastMark(top)
                     pc += Int(code[pc])
-                    if nextAlternative(text, &pc, ptr) {
+                    if Self.nextAlternative(text, code, &pc, ptr, end: end) {
                         cursor = ptr
                         try call(&top, resume: RegexResume.branch, pc: pc, ptr: ptr)
                         pc += 1; ptr = cursor; entering = true
@@ -454,7 +454,7 @@ extension RegexMachine {
                     if currentRepeat >= 0 { popMarks(savedMark, keep: true) }
                     restoreLastMark(top)
                     cursor = ptr
-                    if countRepetitions(text, item: pc + 3, from: ptr, maximum: 1) != 0 {
+                    if Self.countRepetitions(text, code, item: pc + 3, from: ptr, maximum: 1, end: end) != 0 {
                         ptr += 1
                         let count = frames[top].count + 1
                         let maximum = code[pc + 2]
