@@ -19,8 +19,11 @@ reads it. The document:
              "bounded": [[pos, endpos, match r, search r, fullmatch r], ...],
              "finditer": [spans, ...], "finditer_pos": [pos, [spans, ...]],
              "findall": [...], "split": [...], "split1": [...],
-             "sub": text, "subn1": [text, n]}
-            (finditer_pos, split1 and subn1 only for some subjects)
+             "sub": text, "subn1": [text, n],
+             "scanner_match": [spans, ...]}
+            scanner_match lists what Scanner.match returns in turn until None;
+            finditer_pos, scanner_match, split1 and subn1 are there for some
+            subjects only
   r       = null, or the flat list of group spans (group 0 first, -1 for a
             group that did not take part) followed by lastindex (-1 for None)
 
@@ -367,7 +370,10 @@ def subject_cases(compiled, groups, subjects):
                                     result(compiled.match(text, pos, endpos), groups),
                                     result(compiled.search(text, pos, endpos), groups),
                                     result(compiled.fullmatch(text, pos, endpos), groups)])
-        if n and index % 3 == 0:
+        if index % 4 == 1:
+            scanner = compiled.scanner(text)
+            case["scanner_match"] = [result(m, groups) for m in iter(scanner.match, None)]
+        if n and index % 4 == 3:
             case["finditer_pos"] = [1, [result(m, groups) for m in compiled.finditer(text, 1)]]
         cases.append(case)
     return cases

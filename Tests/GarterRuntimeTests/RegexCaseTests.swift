@@ -6,7 +6,7 @@ import XCTest
 /// compiler produced, run by Garter's engine on each subject, in every
 /// storage the subject fits (bytes, UCS-2, UCS-4), against CPython's results
 /// for match, fullmatch, search (also with pos/endpos), finditer, findall,
-/// split and sub/subn.
+/// split, sub/subn and Scanner.match.
 final class RegexCaseTests: XCTestCase {
     func testGeneratedCasesAgreeWithCPython() throws {
         let document = RegexCaseData.document()
@@ -111,6 +111,16 @@ final class RegexCaseTests: XCTestCase {
             return found
         }
         compare("finditer", finditer(pos: 0), (testCase["finditer"] as! [Any]).map { RegexCaseData.spans($0) })
+        if let expected = testCase["scanner_match"] as? [Any] {
+            let state = RegexState(program: program, subjectLength: length)
+            var found: [RegexMatchSpans?] = []
+            do {
+                while try state.nextMatch(text) { found.append(state.spans()) }
+            } catch {
+                problems.append("scanner.match: error \(error)")
+            }
+            compare("scanner.match", found, expected.map { RegexCaseData.spans($0) })
+        }
         if let fromPos = testCase["finditer_pos"] as? [Any] {
             let pos = (fromPos[0] as! NSNumber).intValue
             compare("finditer(\(pos))", finditer(pos: pos), (fromPos[1] as! [Any]).map { RegexCaseData.spans($0) })
