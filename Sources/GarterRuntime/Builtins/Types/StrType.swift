@@ -68,14 +68,33 @@ extension Interpreter {
         }
         slots.new = { thread, type, arguments throws(EvalError) in
             let bound = try arguments.bind("str", ["object", "encoding", "errors"], required: 0)
-            guard let object = bound[0] else { return thread.interpreter.intern("") }
-            if bound[1] != nil || bound[2] != nil { throw .unsupported("str() with an encoding") }
-            let result = try thread.str(object)
+            guard let object = bound[0] else {
+                if type === thread.interpreter.types.str { return thread.interpreter.intern("") }
+                return .object(ObjectRef.allocate(PyStr([], type: type)))
+            }
+            let result: Value
+            if bound[1] != nil || bound[2] != nil {
+                let encoding = try bound[1].map { (v) throws(EvalError) in try thread.stringArgument(v, function: "str()", name: "encoding") }
+                let errors = try bound[2].map { (v) throws(EvalError) in try thread.stringArgument(v, function: "str()", name: "errors") }
+                if object.as(PyStr.self) != nil { throw .typeError("decoding str is not supported") }
+                guard let bytes = try thread.bytesLike(object) else {
+                    throw .typeError("decoding to str: need a bytes-like object, \(thread.typeOf(object).name) found")
+                }
+                result = thread.interpreter.newString(codePoints: try thread.decode(bytes, encoding: encoding, errors: errors))
+            } else {
+                result = try thread.str(object)
+            }
             if type === thread.interpreter.types.str { return result }
             defer { result.release() }
             return .object(ObjectRef.allocate(PyStr(text(result).codePoints, type: type)))
         }
+        slots.binary[6] = { thread, left, right throws(EvalError) in
+            guard let format = left.as(PyStr.self) else { return thread.notImplemented() }
+            return thread.interpreter.newString(codePoints: try thread.percentFormatString(format.codePoints, right))
+        }
         str.installSlots(slots, self)
+        removeTypeAttribute(str, "__radd__")
+        installStrMethods()
 
         func optionalText(_ value: Value?) throws(EvalError) -> [UInt32]? {
             guard let value, !value.isNone else { return nil }
@@ -115,7 +134,11 @@ extension Interpreter {
         func strip(_ name: String, _ body: @escaping (CodePoints, CodePoints?) -> Range<Int>) {
             str.define(name, self) { thread, value, arguments throws(EvalError) in
                 try arguments.expect(name, 0...1)
-                let chars = try optionalText(arguments.positionalCount > 0 ? arguments[0] : nil)
+                var chars: [UInt32]?
+                if arguments.positionalCount > 0 && !arguments[0].isNone {
+                    guard let text = arguments[0].as(PyStr.self) else { throw .typeError("\(name) arg must be None or str") }
+                    chars = text.codePoints
+                }
                 let string = text(value).codePoints
                 let range = string.withUnsafeBufferPointer { buffer in
                     chars.map { chars in chars.withUnsafeBufferPointer { body(buffer, $0) } } ?? body(buffer, nil)
@@ -165,7 +188,7 @@ extension Interpreter {
         splitter("rsplit") { try PyText.rsplit($0, separator: $1, maxSplit: $2) }
         str.define("splitlines", self) { thread, value, arguments throws(EvalError) in
             let bound = try arguments.bind("splitlines", ["keepends"], required: 0)
-            let keep = try bound[0].map { (v) throws(EvalError) in try thread.truth(v) } ?? false
+            let keep = try bound[0].map { (v) throws(EvalError) in try thread.indexInt(v) != 0 } ?? false
             let string = text(value).codePoints
             let ranges = string.withUnsafeBufferPointer { PyText.splitlines($0, keepEnds: keep) }
             return thread.interpreter.newList(ranges.map { thread.interpreter.newString(codePoints: Array(string[$0])) })
@@ -191,12 +214,11 @@ extension Interpreter {
         }
         func search(_ name: String, _ body: @escaping (CodePoints, CodePoints, Int?, Int?) throws -> Int) {
             str.define(name, self) { thread, value, arguments throws(EvalError) in
-                try arguments.expect(name, 1...3)
+                try arguments.expectSearch(name)
                 guard let needle = arguments[0].as(PyStr.self) else {
                     throw .typeError("must be str, not \(thread.typeOf(arguments[0]).name)")
                 }
-                let start = arguments.positionalCount > 1 && !arguments[1].isNone ? try thread.indexInt(arguments[1]) : nil
-                let end = arguments.positionalCount > 2 && !arguments[2].isNone ? try thread.indexInt(arguments[2]) : nil
+                let (start, end) = try arguments.searchBounds(thread)
                 return .int(try textCall {
                     try text(value).codePoints.withUnsafeBufferPointer { buffer in
                         try needle.codePoints.withUnsafeBufferPointer { try body(buffer, $0, start, end) }
@@ -211,9 +233,8 @@ extension Interpreter {
         search("count") { PyText.count($0, $1, start: $2, end: $3) }
         func affix(_ name: String, _ body: @escaping (CodePoints, CodePoints, Int?, Int?) -> Bool) {
             str.define(name, self) { thread, value, arguments throws(EvalError) in
-                try arguments.expect(name, 1...3)
-                let start = arguments.positionalCount > 1 && !arguments[1].isNone ? try thread.indexInt(arguments[1]) : nil
-                let end = arguments.positionalCount > 2 && !arguments[2].isNone ? try thread.indexInt(arguments[2]) : nil
+                try arguments.expectSearch(name)
+                let (start, end) = try arguments.searchBounds(thread)
                 var candidates: [PyStr] = []
                 if let tuple = arguments[0].as(PyTuple.self) {
                     for item in tuple.items {
