@@ -66,7 +66,9 @@ extension Interpreter {
         slots.binary[5] = { thread, left, right throws(EvalError) in
             let (sequence, times) = left.as(PyByteArray.self) != nil ? (left, right) : (right, left)
             guard let array = sequence.as(PyByteArray.self) else { return thread.notImplemented() }
-            return thread.interpreter.newByteArray(try thread.repeatBytes(array.bytes, times))
+            let (count, result) = try thread.repeatCount(left, right, times: times, sequenceType: thread.interpreter.types.bytearray)
+            if let result { return result }
+            return thread.interpreter.newByteArray(try thread.repeatBytes(array.bytes, .int(count)))
         }
         slots.inPlace[5] = { thread, left, right throws(EvalError) in
             let array = get(left)
@@ -97,7 +99,7 @@ extension Interpreter {
         installByteIterator("bytearray_iterator")
 
         arrayType.define("append", self) { thread, value, arguments throws(EvalError) in
-            try arguments.expect("append", 1...1)
+            try arguments.expect("bytearray.append", 1...1)
             let byte = try thread.byteValue(arguments[0])
             let array = get(value)
             try array.checkResizable()
@@ -105,7 +107,7 @@ extension Interpreter {
             return .none
         }
         arrayType.define("extend", self) { thread, value, arguments throws(EvalError) in
-            try arguments.expect("extend", 1...1)
+            try arguments.expect("bytearray.extend", 1...1)
             let source = arguments[0]
             let extra: [UInt8]
             if let bytes = try thread.bytesLike(source) {
@@ -143,7 +145,7 @@ extension Interpreter {
             return .int(Int(array.bytes.remove(at: index)))
         }
         arrayType.define("remove", self) { thread, value, arguments throws(EvalError) in
-            try arguments.expect("remove", 1...1)
+            try arguments.expect("bytearray.remove", 1...1)
             let byte = try thread.byteValue(arguments[0])
             let array = get(value)
             guard let index = array.bytes.firstIndex(of: byte) else { throw .valueError("value not found in bytearray") }
@@ -152,28 +154,28 @@ extension Interpreter {
             return .none
         }
         arrayType.define("clear", self) { _, value, arguments throws(EvalError) in
-            try arguments.expect("clear", 0...0)
+            try arguments.expect("bytearray.clear", 0...0)
             let array = get(value)
             if !array.bytes.isEmpty { try array.checkResizable() }
             array.bytes.removeAll()
             return .none
         }
         arrayType.define("copy", self) { thread, value, arguments throws(EvalError) in
-            try arguments.expect("copy", 0...0)
+            try arguments.expect("bytearray.copy", 0...0)
             return thread.interpreter.newByteArray(get(value).bytes)
         }
         arrayType.define("reverse", self) { _, value, arguments throws(EvalError) in
-            try arguments.expect("reverse", 0...0)
+            try arguments.expect("bytearray.reverse", 0...0)
             get(value).bytes.reverse()
             return .none
         }
         arrayType.define("__alloc__", self) { _, value, arguments throws(EvalError) in
-            try arguments.expect("__alloc__", 0...0)
+            try arguments.expect("bytearray.__alloc__", 0...0)
             let count = get(value).count
             return .int(count == 0 ? 0 : count + 1)
         }
         arrayType.define("__sizeof__", self) { _, value, arguments throws(EvalError) in
-            try arguments.expect("__sizeof__", 0...0)
+            try arguments.expect("bytearray.__sizeof__", 0...0)
             let count = get(value).count
             return .int(56 + (count == 0 ? 0 : count + 1))
         }
@@ -198,7 +200,7 @@ extension Interpreter {
             return thread.interpreter.newTuple([type.value, arguments, state])
         }
         arrayType.define("__reduce__", self) { thread, value, arguments throws(EvalError) in
-            try arguments.expect("__reduce__", 0...0)
+            try arguments.expect("bytearray.__reduce__", 0...0)
             return try reduce(thread, value, version: 2)
         }
         arrayType.define("__reduce_ex__", self) { thread, value, arguments throws(EvalError) in

@@ -5,6 +5,7 @@
 
 extension Interpreter {
     func installByteSequenceMethods(_ type: PyType, mutable: Bool) {
+        let prefix = type.name + "."
         func contents(_ value: Value) -> [UInt8] {
             value.as(PyBytes.self)?.bytes ?? value.as(PyByteArray.self)!.bytes
         }
@@ -22,7 +23,7 @@ extension Interpreter {
 
         func unary(_ name: String, _ body: @escaping (ByteText.Bytes) -> [UInt8]) {
             type.define(name, self) { thread, value, arguments throws(EvalError) in
-                try arguments.expect(name, 0...0)
+                try arguments.expect(prefix + name, 0...0)
                 return make(thread, contents(value).withUnsafeBufferPointer(body))
             }
         }
@@ -34,7 +35,7 @@ extension Interpreter {
 
         func predicate(_ name: String, _ body: @escaping (ByteText.Bytes) -> Bool) {
             type.define(name, self) { _, value, arguments throws(EvalError) in
-                try arguments.expect(name, 0...0)
+                try arguments.expect(prefix + name, 0...0)
                 return .bool(contents(value).withUnsafeBufferPointer(body))
             }
         }
@@ -103,7 +104,7 @@ extension Interpreter {
 
         func partition(_ name: String, reverse: Bool) {
             type.define(name, self) { thread, value, arguments throws(EvalError) in
-                try arguments.expect(name, 1...1)
+                try arguments.expect(prefix + name, 1...1)
                 let bytes = contents(value)
                 let separator = try thread.requireBytesLike(arguments[0])
                 let result = try textCall {
@@ -113,9 +114,14 @@ extension Interpreter {
                         }
                     }
                 }
-                return thread.interpreter.newTuple([make(thread, Array(bytes[result.before])),
-                                                    make(thread, Array(bytes[result.separator])),
-                                                    make(thread, Array(bytes[result.after]))])
+                func part(_ range: Range<Int>) -> Value {
+                    if !mutable && range.count == bytes.count {
+                        value.retain()
+                        return value
+                    }
+                    return make(thread, Array(bytes[range]))
+                }
+                return thread.interpreter.newTuple([part(result.before), part(result.separator), part(result.after)])
             }
         }
         partition("partition", reverse: false)
@@ -199,7 +205,7 @@ extension Interpreter {
         }
 
         type.define("join", self) { thread, value, arguments throws(EvalError) in
-            try arguments.expect("join", 1...1)
+            try arguments.expect(prefix + "join", 1...1)
             let items = try thread.collect(arguments[0])
             defer { for item in items { item.release() } }
             let separator = contents(value)
@@ -239,7 +245,7 @@ extension Interpreter {
         pad("rjust") { try PyText.rjust($0, width: $1, fill: $2) }
 
         type.define("zfill", self) { thread, value, arguments throws(EvalError) in
-            try arguments.expect("zfill", 1...1)
+            try arguments.expect(prefix + "zfill", 1...1)
             let width = try thread.indexInt(arguments[0])
             let bytes = contents(value)
             if width <= bytes.count { return unchanged(thread, value, bytes) }
@@ -255,7 +261,7 @@ extension Interpreter {
 
         func removeAffix(_ name: String, suffix: Bool) {
             type.define(name, self) { thread, value, arguments throws(EvalError) in
-                try arguments.expect(name, 1...1)
+                try arguments.expect(prefix + name, 1...1)
                 let affix = try thread.requireBytesLike(arguments[0])
                 let bytes = contents(value)
                 let range = ByteText.widenedNoThrow(bytes) { text in
@@ -285,7 +291,7 @@ extension Interpreter {
         }
 
         type.defineClassMethod("fromhex", self) { thread, arguments throws(EvalError) in
-            try arguments.expect("fromhex", 2...2)
+            try arguments.droppingFirst.expect(prefix + "fromhex", 1...1)
             guard let text = arguments[1].as(PyStr.self) else {
                 throw .typeError("fromhex() argument must be str, not \(thread.typeOf(arguments[1]).name)")
             }
@@ -307,6 +313,7 @@ extension Interpreter {
         }
 
         type.define("translate", self) { thread, value, arguments throws(EvalError) in
+            if arguments.positionalCount == 0 { throw .typeError("translate() takes at least 1 positional argument (0 given)") }
             let bound = try arguments.bindClinic("translate", ["table", "delete"], required: 1, positionalOnly: 1)
             var table: [UInt8]?
             if let tableValue = bound[0], !tableValue.isNone {
@@ -326,7 +333,7 @@ extension Interpreter {
 
         if !mutable {
             type.define("__getnewargs__", self) { thread, value, arguments throws(EvalError) in
-                try arguments.expect("__getnewargs__", 0...0)
+                try arguments.expect(prefix + "__getnewargs__", 0...0)
                 return thread.interpreter.newTuple([thread.interpreter.newBytes(contents(value))])
             }
         }

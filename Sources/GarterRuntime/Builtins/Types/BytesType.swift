@@ -43,7 +43,9 @@ extension Interpreter {
         slots.binary[5] = { thread, left, right throws(EvalError) in
             let (sequence, times) = left.as(PyBytes.self) != nil ? (left, right) : (right, left)
             guard let bytes = sequence.as(PyBytes.self) else { return thread.notImplemented() }
-            return thread.interpreter.newBytes(try thread.repeatBytes(bytes.bytes, times))
+            let (count, result) = try thread.repeatCount(left, right, times: times, sequenceType: thread.interpreter.types.bytes)
+            if let result { return result }
+            return thread.interpreter.newBytes(try thread.repeatBytes(bytes.bytes, .int(count)))
         }
         slots.binary[6] = { thread, left, right throws(EvalError) in
             guard let format = left.as(PyBytes.self) else { return thread.notImplemented() }
@@ -62,7 +64,7 @@ extension Interpreter {
         bytesType.installSlots(slots, self)
         removeTypeAttribute(bytesType, "__radd__")
         bytesType.define("__bytes__", self) { thread, value, arguments throws(EvalError) in
-            try arguments.expect("__bytes__", 0...0)
+            try arguments.expect("bytes.__bytes__", 0...0)
             if thread.typeOf(value) === thread.interpreter.types.bytes {
                 value.retain()
                 return value
@@ -154,6 +156,31 @@ extension ThreadState {
             throw .typeError("a bytes-like object is required, not '\(typeOf(item).name)'")
         }
         return bytes.contains(try byteValue(item))
+    }
+
+    /// The count of `sequence * times` (or `times * sequence`) as CPython's
+    /// sq_repeat sees it: a non-int operand gets its own `*` first (it may
+    /// define `__rmul__`), then "can't multiply sequence by non-int".
+    /// Returns the other operand's result instead when it had one.
+    func repeatCount(_ left: Value, _ right: Value, times: Value, sequenceType: PyType) throws(EvalError) -> (count: Int, result: Value?) {
+        let timesType = typeOf(times)
+        if timesType.slots.index == nil && Arithmetic.pyInteger(times) == nil {
+            // Reflected, with a sequence on the left: that sequence's own
+            // repeat raises (CPython tries only the left sq_repeat).
+            if times.isIdentical(to: left) && !times.isIdentical(to: right)
+                && (times.as(PyStr.self) != nil || times.as(PyBytes.self) != nil || times.as(PyByteArray.self) != nil) {
+                return (0, notImplemented())
+            }
+            if times.isIdentical(to: right), !timesType.isSubtype(of: sequenceType), let slot = timesType.slots.binary[5] {
+                let result = try slot(self, left, right)
+                if !isNotImplemented(result) { return (0, result) }
+            }
+            throw .typeError("can't multiply sequence by non-int of type '\(timesType.name)'")
+        }
+        guard let count = try indexIntOrOverflow(times) else {
+            throw .overflowError("cannot fit 'int' into an index-sized integer")
+        }
+        return (max(0, count), nil)
     }
 
     /// `bytes * n`, CPython's checks included.

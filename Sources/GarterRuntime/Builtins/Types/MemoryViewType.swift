@@ -225,21 +225,21 @@ extension Interpreter {
             return thread.interpreter.newBytes(try live(value).contents())
         }
         viewType.define("tolist", self) { thread, value, arguments throws(EvalError) in
-            try arguments.expect("tolist", 0...0)
+            try arguments.expect("memoryview.tolist", 0...0)
             return thread.interpreter.newList(try live(value).items(thread.interpreter))
         }
         viewType.define("toreadonly", self) { thread, value, arguments throws(EvalError) in
-            try arguments.expect("toreadonly", 0...0)
+            try arguments.expect("memoryview.toreadonly", 0...0)
             let view = try live(value)
             return derived(thread, view, offset: view.offset, length: view.length, stride: view.stride, readOnly: true)
         }
         viewType.define("release", self) { _, value, arguments throws(EvalError) in
-            try arguments.expect("release", 0...0)
+            try arguments.expect("memoryview.release", 0...0)
             get(value).release()
             return .none
         }
         viewType.define("__enter__", self) { _, value, arguments throws(EvalError) in
-            try arguments.expect("__enter__", 0...0)
+            try arguments.expect("memoryview.__enter__", 0...0)
             _ = try live(value)
             value.retain()
             return value
@@ -260,7 +260,7 @@ extension Interpreter {
             let bound = try arguments.bindClinic("cast", ["format", "shape"], required: 1)
             let view = try live(value)
             guard let formatText = bound[0]!.as(PyStr.self) else {
-                throw .typeError("memoryview: format argument must be a string")
+                throw .typeError("cast() argument 'format' must be str, not \(thread.typeOf(bound[0]!).name)")
             }
             guard let format = MemoryFormat(formatText.string) else {
                 throw .valueError("memoryview: destination format must be a native single character format prefixed with an optional '@'")

@@ -89,7 +89,7 @@ extension Interpreter {
                         }
                     }
                     for entry in entries {
-                        try thread.setItem(resultValue, .int(Int(entry.key)), entry.value.map { .int(Int($0)) } ?? .none)
+                        try thread.setItem(resultValue, .int(Int(entry.key)), entry.value.map { Value.int(Int($0)) } ?? Value.none)
                     }
                 }
             } catch {
@@ -138,7 +138,7 @@ extension Interpreter {
 
         func partition(_ name: String, reverse: Bool) {
             str.define(name, self) { thread, value, arguments throws(EvalError) in
-                try arguments.expect(name, 1...1)
+                try arguments.expect("str.\(name)", 1...1)
                 guard let separator = arguments[0].as(PyStr.self) else {
                     throw .typeError("must be str, not \(thread.typeOf(arguments[0]).name)")
                 }
@@ -151,7 +151,10 @@ extension Interpreter {
                     }
                 }
                 func part(_ range: Range<Int>) -> Value {
-                    if range.count == string.count { return unchanged(thread, value) }
+                    if range.count == string.count {
+                        value.retain()
+                        return value
+                    }
                     return thread.interpreter.newString(codePoints: Array(string[range]))
                 }
                 return thread.interpreter.newTuple([part(result.before), part(result.separator), part(result.after)])
@@ -194,7 +197,7 @@ extension Interpreter {
 
         func removeAffix(_ name: String, suffix: Bool) {
             str.define(name, self) { thread, value, arguments throws(EvalError) in
-                try arguments.expect(name, 1...1)
+                try arguments.expect("str.\(name)", 1...1)
                 guard let affix = arguments[0].as(PyStr.self) else {
                     throw .typeError("\(name)() argument must be str, not \(thread.typeOf(arguments[0]).name)")
                 }
@@ -212,7 +215,7 @@ extension Interpreter {
         removeAffix("removesuffix", suffix: true)
 
         str.define("__sizeof__", self) { _, value, arguments throws(EvalError) in
-            try arguments.expect("__sizeof__", 0...0)
+            try arguments.expect("str.__sizeof__", 0...0)
             let codePoints = text(value).codePoints
             let widest = codePoints.reduce(0, |)
             let count = codePoints.count

@@ -35,6 +35,9 @@ extension Interpreter {
                 for _ in 0..<length { result.append(string.codePoints[index]); index += step }
                 return thread.interpreter.newString(codePoints: result)
             }
+            guard thread.typeOf(key).slots.index != nil || Arithmetic.pyInteger(key) != nil else {
+                throw .typeError("string indices must be integers, not '\(thread.typeOf(key).name)'")
+            }
             let index = try thread.sequenceIndex(key, count: string.count, what: "string")
             return thread.interpreter.character(string.codePoints[index])
         }
@@ -59,8 +62,9 @@ extension Interpreter {
         }
         slots.binary[5] = { thread, left, right throws(EvalError) in
             let (sequence, times) = left.as(PyStr.self) != nil ? (left, right) : (right, left)
-            guard let string = sequence.as(PyStr.self), thread.typeOf(times).slots.index != nil else { return thread.notImplemented() }
-            let count = max(0, try thread.indexInt(times))
+            guard let string = sequence.as(PyStr.self) else { return thread.notImplemented() }
+            let (count, repeated) = try thread.repeatCount(left, right, times: times, sequenceType: thread.interpreter.types.str)
+            if let repeated { return repeated }
             var result: [UInt32] = []
             result.reserveCapacity(string.count * count)
             for _ in 0..<count { result.append(contentsOf: string.codePoints) }
@@ -103,7 +107,7 @@ extension Interpreter {
         }
         func unary(_ name: String, _ body: @escaping (CodePoints) -> [UInt32]) {
             str.define(name, self) { thread, value, arguments throws(EvalError) in
-                try arguments.expect(name, 0...0)
+                try arguments.expect("str.\(name)", 0...0)
                 return thread.interpreter.newString(codePoints: text(value).codePoints.withUnsafeBufferPointer(body))
             }
         }
@@ -115,7 +119,7 @@ extension Interpreter {
         unary("swapcase") { PyText.swapcase($0) }
         func predicate(_ name: String, _ body: @escaping (CodePoints) -> Bool) {
             str.define(name, self) { _, value, arguments throws(EvalError) in
-                try arguments.expect(name, 0...0)
+                try arguments.expect("str.\(name)", 0...0)
                 return .bool(text(value).codePoints.withUnsafeBufferPointer(body))
             }
         }
@@ -154,7 +158,7 @@ extension Interpreter {
         strip("lstrip") { PyText.lstrip($0, $1) }
         strip("rstrip") { PyText.rstrip($0, $1) }
         str.define("join", self) { thread, value, arguments throws(EvalError) in
-            try arguments.expect("join", 1...1)
+            try arguments.expect("str.join", 1...1)
             let items = try thread.collect(arguments[0])
             defer { for item in items { item.release() } }
             var pieces: [[UInt32]] = []
