@@ -64,3 +64,9 @@ check("'a'.format_map()", lambda: ('a'.format_map()))
 check("format('abc', '>5'), format('abc'), format(3, 'x')", lambda: (format('abc', '>5'), format('abc'), format(3, 'x')))
 check("'{:=5}'.format('a')", lambda: ('{:=5}'.format('a')))
 check("'{:+}'.format('a')", lambda: ('{:+}'.format('a')))
+check("'{} {} {} {} {} {}'.format(1.5, -0.0, 10 ** 20, True, None, 1e300 * 10)", lambda: ('{} {} {} {} {} {}'.format(1.5, -0.0, 10 ** 20, True, None, 1e300 * 10)))
+check("'{:>6}|{:<4}|{}'.format('é', 'ab', 'plain')", lambda: ('{:>6}|{:<4}|{}'.format('é', 'ab', 'plain')))
+class S(str):
+    def __format__(self, spec):
+        return 'custom'
+check("'{} {:x}'.format(S('a'), S('b'))", lambda: ('{} {:x}'.format(S('a'), S('b'))))

@@ -75,13 +75,14 @@ extension Interpreter {
                 if let separatorValue = bound[0], !separatorValue.isNone {
                     let separator = try thread.requireBytesLike(separatorValue)
                     if separator.isEmpty { throw .valueError("empty separator") }
-                    ranges = try textCall {
+                    ranges = reverse ? try textCall {
                         try ByteText.widened(bytes) { text in
                             try ByteText.widened(separator) { sep in
-                                reverse ? try PyText.rsplit(text, separator: sep, maxSplit: limit)
-                                        : try PyText.split(text, separator: sep, maxSplit: limit)
+                                try PyText.rsplit(text, separator: sep, maxSplit: limit)
                             }
                         }
+                    } : bytes.withUnsafeBufferPointer { text in
+                        separator.withUnsafeBufferPointer { ByteText.split(text, $0, limit: limit) }
                     }
                 } else {
                     ranges = bytes.withUnsafeBufferPointer {
@@ -127,7 +128,7 @@ extension Interpreter {
         partition("partition", reverse: false)
         partition("rpartition", reverse: true)
 
-        func search(_ name: String, _ body: @escaping (CodePoints, CodePoints, Int?, Int?) throws -> Int) {
+        func search(_ name: String, _ body: @escaping (ByteText.Bytes, ByteText.Bytes, Int?, Int?) throws -> Int) {
             type.define(name, self) { thread, value, arguments throws(EvalError) in
                 try arguments.expectSearch(name)
                 let needle: [UInt8]
@@ -140,25 +141,25 @@ extension Interpreter {
                 }
                 let (start, end) = try arguments.searchBounds(thread)
                 return .int(try textCall {
-                    try ByteText.widened(contents(value)) { text in
-                        try ByteText.widened(needle) { try body(text, $0, start, end) }
+                    try contents(value).withUnsafeBufferPointer { text in
+                        try needle.withUnsafeBufferPointer { try body(text, $0, start, end) }
                     }
                 })
             }
         }
-        search("find") { PyText.find($0, $1, start: $2, end: $3) }
-        search("rfind") { PyText.rfind($0, $1, start: $2, end: $3) }
+        search("find") { ByteText.find($0, $1, start: $2, end: $3) }
+        search("rfind") { ByteText.rfind($0, $1, start: $2, end: $3) }
         search("index") { text, sub, start, end in
-            let found = PyText.find(text, sub, start: start, end: end)
+            let found = ByteText.find(text, sub, start: start, end: end)
             if found < 0 { throw TextError.valueError("subsection not found") }
             return found
         }
         search("rindex") { text, sub, start, end in
-            let found = PyText.rfind(text, sub, start: start, end: end)
+            let found = ByteText.rfind(text, sub, start: start, end: end)
             if found < 0 { throw TextError.valueError("subsection not found") }
             return found
         }
-        search("count") { PyText.count($0, $1, start: $2, end: $3) }
+        search("count") { ByteText.count($0, $1, start: $2, end: $3) }
 
         func affix(_ name: String, atEnd: Bool) {
             type.define(name, self) { thread, value, arguments throws(EvalError) in

@@ -150,7 +150,7 @@ extension ThreadState {
     /// bytes-like substring.
     func byteSequenceContains(_ bytes: [UInt8], _ item: Value) throws(EvalError) -> Bool {
         if let needle = try bytesLike(item) {
-            return ByteText.widenedNoThrow(bytes) { text in ByteText.widenedNoThrow(needle) { PyText.contains(text, $0) } }
+            return bytes.withUnsafeBufferPointer { text in needle.withUnsafeBufferPointer { ByteText.contains(text, $0) } }
         }
         guard typeOf(item).slots.index != nil || Arithmetic.pyInteger(item) != nil else {
             throw .typeError("a bytes-like object is required, not '\(typeOf(item).name)'")

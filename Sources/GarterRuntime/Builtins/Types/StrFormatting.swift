@@ -74,9 +74,23 @@ final class StrFormatDelegate: FormatStringDelegate {
         }
     }
 
+    /// `format(object, spec)`, with CPython's shortcuts for exact str (its
+    /// `__format__` is the text library's) and for exact int and float with
+    /// an empty spec (their `str()`).
     func format(_ object: Value, spec: [UInt32]) throws -> [UInt32] {
-        if spec.isEmpty, let text = object.as(PyStr.self), thread.typeOf(object) === thread.interpreter.types.str {
-            return text.codePoints
+        let types = thread.interpreter.types
+        if let text = object.as(PyStr.self), thread.typeOf(object) === types.str {
+            if spec.isEmpty { return text.codePoints }
+            return try text.codePoints.withUnsafeBufferPointer { buffer in
+                try spec.withUnsafeBufferPointer { try PyText.format(buffer, spec: $0) }
+            }
+        }
+        if spec.isEmpty {
+            switch object {
+            case .int(let number): return Array(String(number).unicodeScalars.map(\.value))
+            case .float(let number): return Array(FloatText.repr(number).unicodeScalars.map(\.value))
+            default: break
+            }
         }
         let result = keep(try thread.format(object, string(spec)))
         return result.strObject!.codePoints
