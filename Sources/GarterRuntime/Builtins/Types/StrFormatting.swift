@@ -88,6 +88,7 @@ final class StrFormatDelegate: FormatStringDelegate {
         if spec.isEmpty {
             switch object {
             case .int(let number): return Array(String(number).unicodeScalars.map(\.value))
+            case .bool(let flag): return Array((flag ? "True" : "False").unicodeScalars.map(\.value))
             case .float(let number): return Array(FloatText.repr(number).unicodeScalars.map(\.value))
             default: break
             }
