@@ -226,3 +226,32 @@ extension Interpreter {
         }
     }
 }
+
+extension Interpreter {
+    /// `str_iterator`, the iterator of strings with non-ASCII characters
+    /// (`str_ascii_iterator`, for the others, is in IteratorTypes.swift).
+    func installStrIterator() {
+        var slots = TypeSlots()
+        slots.iterate = { _, value throws(EvalError) in
+            value.retain()
+            return value
+        }
+        slots.next = { thread, value throws(EvalError) in
+            let iterator = value.as(PySequenceIterator.self)!
+            guard let source = iterator.source, let string = source.as(PyStr.self) else { return nil }
+            if iterator.position < string.count {
+                iterator.position += 1
+                return thread.interpreter.character(string.codePoints[iterator.position - 1])
+            }
+            iterator.source = nil
+            source.release()
+            return nil
+        }
+        let type = types.other("str_iterator")
+        type.installSlots(slots, self)
+        type.define("__length_hint__", self) { thread, value, _ throws(EvalError) in
+            guard let iterator = value.as(PySequenceIterator.self), let source = iterator.source else { return .int(0) }
+            return .int(max(0, (try thread.length(source)) - iterator.position))
+        }
+    }
+}

@@ -51,7 +51,9 @@ extension Interpreter {
         }
         slots.iterate = { thread, value throws(EvalError) in
             value.retain()
-            return .object(ObjectRef.allocate(PySequenceIterator(source: value, type: thread.interpreter.types.other("str_ascii_iterator"))))
+            let isASCII = text(value).codePoints.allSatisfy { $0 < 0x80 }
+            let type = thread.interpreter.types.other(isASCII ? "str_ascii_iterator" : "str_iterator")
+            return .object(ObjectRef.allocate(PySequenceIterator(source: value, type: type)))
         }
         slots.binary[0] = { thread, left, right throws(EvalError) in
             guard let a = left.as(PyStr.self) else { return thread.notImplemented() }
@@ -98,6 +100,7 @@ extension Interpreter {
         }
         str.installSlots(slots, self)
         removeTypeAttribute(str, "__radd__")
+        installStrIterator()
         installStrMethods()
 
         func optionalText(_ value: Value?) throws(EvalError) -> [UInt32]? {
