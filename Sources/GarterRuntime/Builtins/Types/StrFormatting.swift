@@ -87,7 +87,10 @@ final class StrFormatDelegate: FormatStringDelegate {
         }
         if spec.isEmpty {
             switch object {
-            case .int(let number): return Array(String(number).unicodeScalars.map(\.value))
+            case .int(let number):
+                var digits = DecimalDigits.of(number.magnitude)
+                if number < 0 { digits.insert(0x2D, at: 0) }
+                return digits
             case .bool(let flag): return Array((flag ? "True" : "False").unicodeScalars.map(\.value))
             case .float(let number): return Array(FloatText.repr(number).unicodeScalars.map(\.value))
             default: break
@@ -170,8 +173,9 @@ final class PercentFormatter: PercentFormatDelegate {
             let value = try double(argument)
             var flags: FloatText.Flags = []
             if spec.alternate { flags.insert(.alternate) }
-            let formatted = FloatText.format(value, code: Unicode.Scalar(UInt8(type)), precision: spec.precision ?? 6, flags: flags)
-            return formatted.unicodeScalars.map(\.value)
+            var formatted: [UInt8] = []
+            FloatText.append(value, code: UInt8(type), precision: spec.precision ?? 6, flags: flags, to: &formatted)
+            return formatted.map(UInt32.init)
         default:
             var integer = Arithmetic.pyInteger(argument)
             if integer == nil {
@@ -194,21 +198,25 @@ final class PercentFormatter: PercentFormatDelegate {
             }
             guard let integer else { throw EvalError.typeError("an integer is required") }
             let radix = type == 0x6F ? 8 : (type == 0x78 || type == 0x58) ? 16 : 10
-            var digits: String
-            if radix == 10 {
+            let digits: [UInt32]
+            if radix == 10, case .small(let value) = integer {
+                digits = DecimalDigits.of(value.magnitude)
+            } else if radix == 10 {
+                var text: String
                 do {
-                    digits = try integer.toDecimalString(maxDigits: thread.interpreter.maxStringDigits)
+                    text = try integer.toDecimalString(maxDigits: thread.interpreter.maxStringDigits)
                 } catch {
                     throw EvalError.valueError(error.message)
                 }
-                if digits.hasPrefix("-") { digits.removeFirst() }
+                if text.hasPrefix("-") { text.removeFirst() }
+                digits = text.unicodeScalars.map(\.value)
             } else {
                 switch integer {
-                case .small(let value): digits = String(value.magnitude, radix: radix)
-                case .big(let value): digits = String(value.magnitude, radix: radix)
+                case .small(let value): digits = String(value.magnitude, radix: radix).unicodeScalars.map(\.value)
+                case .big(let value): digits = String(value.magnitude, radix: radix).unicodeScalars.map(\.value)
                 }
             }
-            return PercentFormat.integerText(negative: integer.isNegative, digits: digits.unicodeScalars.map(\.value),
+            return PercentFormat.integerText(negative: integer.isNegative, digits: digits,
                                              type: type, alternate: spec.alternate, precision: spec.precision)
         }
     }
@@ -282,5 +290,22 @@ extension ThreadState {
         return ByteText.narrowed(try textCall {
             try ByteText.widened(format) { try PyText.percentFormat($0, formatter.arguments(arguments), delegate: formatter) }
         })
+    }
+}
+
+/// The decimal digits of a word as code points, without going through a
+/// Swift `String` (the common case of `%d` and `{}`).
+enum DecimalDigits {
+    static func of(_ value: UInt) -> [UInt32] {
+        if value < 10 { return [0x30 + UInt32(value)] }
+        var digits: [UInt32] = []
+        digits.reserveCapacity(20)
+        var rest = value
+        while rest > 0 {
+            digits.append(0x30 + UInt32(rest % 10))
+            rest /= 10
+        }
+        digits.reverse()
+        return digits
     }
 }
