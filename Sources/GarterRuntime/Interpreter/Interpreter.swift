@@ -228,6 +228,7 @@ public final class Interpreter {
         case .float(let number): return NumberHash.hash(number)
         case .object(let reference):
             if let string = reference.with({ $0 as? PyStr }) { return string.hashValue }
+            if let bytes = reference.with({ $0 as? PyBytes }) { return BytesHashing.hash(bytes.bytes) }
             struct Unhashable: Error {}
             throw Unhashable()
         }
@@ -236,6 +237,7 @@ public final class Interpreter {
     static func constantsEqual(_ a: Value, _ b: Value) -> Bool {
         if a.isIdentical(to: b) { return true }
         if let x = a.strObject, let y = b.strObject { return x.equals(y) }
+        if let x = a.as(PyBytes.self), let y = b.as(PyBytes.self) { return x.bytes == y.bytes }
         return false
     }
 }
