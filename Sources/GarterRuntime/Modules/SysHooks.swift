@@ -9,7 +9,7 @@ extension ThreadState {
     /// nil while the original is in place (write to `output`).
     public var replacedStandardOutput: Value? {
         guard let sys = interpreter.sys else { return nil }
-        guard let current = sys.attribute("stdout") else { return .none }
+        guard let current = sys.attribute("stdout") else { return Value.none }
         if case .object(let reference) = current, reference.with({ $0 === sys.standardOutput }) { return nil }
         return current
     }
@@ -17,7 +17,7 @@ extension ThreadState {
     /// `sys.stderr` when replaced (borrowed), as `replacedStandardOutput`.
     public var replacedStandardError: Value? {
         guard let sys = interpreter.sys else { return nil }
-        guard let current = sys.attribute("stderr") else { return .none }
+        guard let current = sys.attribute("stderr") else { return Value.none }
         if case .object(let reference) = current, reference.with({ $0 === sys.standardError }) { return nil }
         return current
     }
