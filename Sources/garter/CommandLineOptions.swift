@@ -161,7 +161,13 @@ struct CommandLineOptions {
             configuration.warnOptions.insert(contentsOf: warnings.split(separator: ",").map(String.init), at: 0)
         }
         if let path = environment["PYTHONPATH"], !path.isEmpty {
-            configuration.extraPath = path.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            // CPython makes the entries absolute (an empty one is the current directory).
+            configuration.extraPath = path.split(separator: ":", omittingEmptySubsequences: false).map { entry in
+                let text = String(entry)
+                if text.hasPrefix("/") { return text }
+                let directory = FileManager.default.currentDirectoryPath
+                return text.isEmpty ? directory : directory + "/" + text
+            }
         }
     }
 

@@ -65,7 +65,8 @@ func runPython(_ commandLine: [String]) -> Int32 {
     case .standardInput(let explicit):
         configuration.argv = [explicit ? "-" : ""] + options.arguments
         configuration.mainPathEntry = ""
-        if !standardInputIsTerminal {
+        // With -i, standard input is the prompt's even when it is not a terminal.
+        if !standardInputIsTerminal && configuration.flags.inspect == 0 {
             source = (Array(FileHandle.standardInput.readDataToEndOfFile()), "<stdin>", true)
         }
     }
@@ -76,8 +77,9 @@ func runPython(_ commandLine: [String]) -> Int32 {
         configuration.flags.interactive = 1
     }
 
-    let showsBanner = configuration.flags.quiet == 0 && standardInputIsTerminal
-        && options.program == .standardInput(explicit: false)
+    // CPython's rule: a banner when there is no program and the prompt runs.
+    let showsBanner = configuration.flags.quiet == 0 && interactive
+        && (options.program == .standardInput(explicit: false) || options.program == .standardInput(explicit: true))
     let settings = configuration
     let program = options.program
     let mainSource = source

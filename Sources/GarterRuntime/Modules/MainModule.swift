@@ -320,7 +320,7 @@ public final class MainProgram {
         guard let error = output.writeError else { return status }
         let name = error == EPIPE ? "BrokenPipeError" : "OSError"
         let message = String(cString: strerror(error))
-        let stream = "<sys.StandardStream name='<stdout>' mode='w' encoding='utf-8'>"
+        let stream = "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>"
         StandardStreamIO.writeAll(2, Array("Exception ignored in: \(stream)\n\(name): [Errno \(error)] \(message)\n".utf8))
         return 120
     }

@@ -90,7 +90,9 @@ extension Interpreter {
         var slots = TypeSlots()
         slots.repr = { thread, value throws(EvalError) in
             let object = stream(value)
-            return thread.interpreter.newString("<sys.StandardStream name='\(object.name)' mode='\(object.mode)' encoding='utf-8'>")
+            // The repr of the object CPython has here, which these stand in for
+            // until `_io` exists (messages such as "Exception ignored in" show it).
+            return thread.interpreter.newString("<_io.TextIOWrapper name='\(object.name)' mode='\(object.mode)' encoding='utf-8'>")
         }
         type.installSlots(slots, self)
         type.inheritBuiltinSlots()
