@@ -11,7 +11,8 @@ extension Interpreter {
 
         define("exit") { thread, arguments throws(EvalError) in
             try arguments.expect("exit", 0...1)
-            let values = arguments.positional
+            // CPython raises SystemExit(status), and SystemExit(None) has no args.
+            let values = arguments.positional.filter { !$0.isNone }
             for value in values { value.retain() }
             throw .withArguments("SystemExit", values)
         }
