@@ -9,7 +9,7 @@ extension ThreadState {
     /// nil while the original is in place (write to `output`).
     public var replacedStandardOutput: Value? {
         guard let sys = interpreter.sys else { return nil }
-        guard let current = sys.attribute("stdout") else { return Value.none }
+        guard let current = sys.attribute(sys.stdoutKey) else { return Value.none }
         if case .object(let reference) = current, reference.with({ $0 === sys.standardOutput }) { return nil }
         return current
     }
@@ -17,7 +17,7 @@ extension ThreadState {
     /// `sys.stderr` when replaced (borrowed), as `replacedStandardOutput`.
     public var replacedStandardError: Value? {
         guard let sys = interpreter.sys else { return nil }
-        guard let current = sys.attribute("stderr") else { return Value.none }
+        guard let current = sys.attribute(sys.stderrKey) else { return Value.none }
         if case .object(let reference) = current, reference.with({ $0 === sys.standardError }) { return nil }
         return current
     }
@@ -64,7 +64,7 @@ extension ThreadState {
     /// PRINT_EXPR: `sys.displayhook(value)`.
     public func display(_ value: Value) throws(EvalError) {
         guard let sys = interpreter.sys else { return try defaultDisplayHook(value) }
-        guard let hook = sys.attribute("displayhook") else { throw .runtimeError("lost sys.displayhook") }
+        guard let hook = sys.attribute(sys.displayHookKey) else { throw .runtimeError("lost sys.displayhook") }
         if hook.isIdentical(to: sys.originalDisplayHook) { return try defaultDisplayHook(value) }
         try call(hook, [value]).release()
     }

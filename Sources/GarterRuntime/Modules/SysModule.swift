@@ -36,7 +36,7 @@ extension Interpreter {
         argv = configuration.argv
         searchPath = configuration.path
         let module = newModule(named: "sys")
-        let state = SysState(module: module, configuration: configuration,
+        let state = SysState(interpreter: self, module: module, configuration: configuration,
                              standardInput: makeStandardStream(0, "<stdin>"),
                              standardOutput: makeStandardStream(1, "<stdout>"),
                              standardError: makeStandardStream(2, "<stderr>"))

@@ -20,8 +20,16 @@ public final class SysState {
     /// `sys.addaudithook` hooks (owned), called in order by `sys.audit`.
     var auditHooks: [Value] = []
 
-    init(module: PyModule, configuration: SysConfiguration, standardInput: PyStandardStream,
+    /// Interned keys of the attributes the runtime reads on hot paths.
+    let stdoutKey, stderrKey, displayHookKey: PyStr
+    private let interpreter: Unmanaged<Interpreter>
+
+    init(interpreter: Interpreter, module: PyModule, configuration: SysConfiguration, standardInput: PyStandardStream,
          standardOutput: PyStandardStream, standardError: PyStandardStream) {
+        self.interpreter = Unmanaged.passUnretained(interpreter)
+        stdoutKey = interpreter.internedString("stdout")
+        stderrKey = interpreter.internedString("stderr")
+        displayHookKey = interpreter.internedString("displayhook")
         self.module = module
         self.configuration = configuration
         self.standardInput = standardInput
@@ -31,6 +39,10 @@ public final class SysState {
 
     /// The current value of `sys.NAME` (borrowed), if set.
     public func attribute(_ name: String) -> Value? {
-        module.dict.lookup(name: name)
+        module.dict.lookup(string: interpreter.takeUnretainedValue().internedString(name))
+    }
+
+    func attribute(_ key: PyStr) -> Value? {
+        module.dict.lookup(string: key)
     }
 }
