@@ -44,17 +44,23 @@ func runPython(_ commandLine: [String]) -> Int32 {
     var source: (bytes: [UInt8], filename: String, isFile: Bool)?
     switch options.program {
     case .script(let path):
-        guard let bytes = FileManager.default.contents(atPath: path), !isDirectory(path) else {
-            let reason = isDirectory(path) ? "can't find '__main__' module in '\(path)'"
-                : "can't open file '\(absolutePath(path))': [Errno 2] No such file or directory"
-            FileHandle.standardError.write(Data("\(programName): \(reason)\n".utf8))
+        // A folder runs its __main__.py, with the folder first on sys.path.
+        let file = isDirectory(path) ? path + (path.hasSuffix("/") ? "" : "/") + "__main__.py" : path
+        guard let bytes = FileManager.default.contents(atPath: file), !isDirectory(file) else {
+            if isDirectory(path) {
+                let message = "\(programName): can't find '__main__' module in '\(absolutePath(path))'\n"
+                FileHandle.standardError.write(Data(message.utf8))
+                return 1
+            }
+            let message = "\(programName): can't open file '\(absolutePath(path))': [Errno 2] No such file or directory\n"
+            FileHandle.standardError.write(Data(message.utf8))
             return 2
         }
         var text = Array(bytes)
         if options.skipFirstLine, let newline = text.firstIndex(of: 10) { text.removeSubrange(0..<newline) }
-        source = (text, absolutePath(path), true)
+        source = (text, absolutePath(file), true)
         configuration.argv = [path] + options.arguments
-        configuration.mainPathEntry = scriptDirectory(path)
+        configuration.mainPathEntry = isDirectory(path) ? absolutePath(path) : scriptDirectory(path)
     case .command(let command):
         source = (Array((command + "\n").utf8), "<string>", false)
         configuration.argv = ["-c"] + options.arguments
@@ -83,6 +89,9 @@ func runPython(_ commandLine: [String]) -> Int32 {
     let settings = configuration
     let program = options.program
     let mainSource = source
+    var mainPackage: String?
+    if case .script(let path) = program, isDirectory(path) { mainPackage = "" }
+    let package = mainPackage
     return runWithLargeStack { () -> Int32 in
         let interpreter = Interpreter()
         interpreter.installSys(settings)
@@ -96,7 +105,7 @@ func runPython(_ commandLine: [String]) -> Int32 {
         } else if let source = mainSource {
             // `__file__` is only set for scripts; stdin runs as `<stdin>` without one.
             outcome = main.run(source: source.bytes, filename: source.filename,
-                               isFile: source.isFile && source.filename != "<stdin>")
+                               isFile: source.isFile && source.filename != "<stdin>", package: package)
         }
         if interactive {
             if case .exit(let status) = outcome, settings.flags.inspect == 0 { return main.finish(status: status) }

@@ -54,7 +54,10 @@ public final class MainProgram {
 
     /// Runs source text as `__main__`: a script (`filename` its path), `-c`
     /// (`<string>`) or standard input (`<stdin>`).
-    public func run(source bytes: [UInt8], filename: String, isFile: Bool) -> Outcome {
+    /// `package` is `__package__` (None unless given: `''` when a folder's
+    /// `__main__.py` runs, as CPython's runpy sets it).
+    public func run(source bytes: [UInt8], filename: String, isFile: Bool, package: String? = nil) -> Outcome {
+        if let package { interpreter.setItem(module.dict, "__package__", interpreter.newString(package)) }
         if isFile {
             interpreter.setItem(module.dict, "__file__", interpreter.newString(filename))
             interpreter.setItem(module.dict, "__cached__", .none)
