@@ -79,9 +79,6 @@ func runPython(_ commandLine: [String]) -> Int32 {
     if configuration.flags.safePath { configuration.mainPathEntry = nil }
     let interactive = configuration.flags.inspect != 0
         || (options.program == .standardInput(explicit: false) || options.program == .standardInput(explicit: true)) && standardInputIsTerminal
-    if interactive && configuration.flags.inspect == 0 {
-        configuration.flags.interactive = 1
-    }
 
     // CPython's rule: a banner when there is no program and the prompt runs.
     let showsBanner = configuration.flags.quiet == 0 && interactive
