@@ -6,8 +6,9 @@ garter) and scripts/regen_expected.py (which records what python3 does).
                   Without "expect", the expectation is what python3 does with the
                   same arguments, recorded in expected.json; with it, the case checks
                   Garter's own documented behaviour (such as `-V`).
-  sessions.json   interactive sessions: {"NAME": {"args": [...], "keys": [...]}}, each
-                  key string typed into a pseudo-terminal once the prompt is back; the
+  sessions.json   interactive sessions: {"NAME": {"args": [...], "keys": [...], "prompts":
+                  [...]}}, each key string typed into a pseudo-terminal once a prompt
+                  (">>> ", "... " or one of "prompts") is back; the
                   screen that results (rendered by a small terminal model, so the
                   cursor-movement sequences of readline and of Garter's editor may
                   differ) and the exit status must equal python3's (expected.json).
@@ -167,6 +168,7 @@ def run_session(program, session, timeout=20):
             os.execve(program, [program] + session["args"], clean_env(home))
         output = b""
         closed = False
+        prompts = tuple(p.encode() for p in [">>> ", "... "] + session.get("prompts", []))
         deadline = time.monotonic() + timeout
 
         def wait_for_prompt():
@@ -175,7 +177,7 @@ def run_session(program, session, timeout=20):
                 data, closed = read_available(fd, 0.5)
                 output += data
                 tail = re.sub(rb"\x1b\[[0-9;?]*[@-~]", b"", output)
-                if tail.endswith(b">>> ") or tail.endswith(b"... "):
+                if tail.endswith(prompts):
                     # Let anything still coming arrive.
                     data, closed = read_available(fd, 0.2)
                     output += data
@@ -214,6 +216,9 @@ def run_session(program, session, timeout=20):
             status = "timeout"
     screen = Screen()
     screen.feed(normalize(output, program))
+    if time.monotonic() >= deadline:
+        # A prompt never came back: the session did not run as written.
+        status = "stalled"
     return {"exit": status, "screen": screen.text()}
 
 
@@ -225,6 +230,8 @@ def record(program):
             expected["cases"][name] = run_case(program, case)
     for name, session in load(SESSIONS).items():
         expected["sessions"][name] = run_session(program, session)
+        if expected["sessions"][name]["exit"] in ("stalled", "timeout"):
+            raise RuntimeError(f"tests/cli/sessions.json: {name} stalled under {program}")
     return expected
 
 
