@@ -41,6 +41,11 @@ public final class MainProgram {
         } else {
             module = interpreter.newModule(named: "__main__")
         }
+        // In `__main__`, `__builtins__` is the module (elsewhere its dict), as in CPython.
+        if let builtinsModule = interpreter.modules.lookup(name: "builtins") {
+            builtinsModule.retain()
+            interpreter.setItem(module.dict, "__builtins__", builtinsModule)
+        }
         interpreter.setItem(module.dict, "__package__", .none)
         interpreter.setItem(module.dict, "__loader__", .none)
         interpreter.setItem(module.dict, "__spec__", .none)
