@@ -2,7 +2,7 @@
 garter) and scripts/regen_expected.py (which records what python3 does).
 
   cases.json      command lines: {"NAME": {"args": [...], "stdin": TEXT, "env": {...},
-                  "stdout_to": PATH, "expect": {...}}}, run in tests/cli/fixtures.
+                  "stdout_to": PATH, "stderr_to_stdout": BOOL, "expect": {...}}}, run in tests/cli/fixtures.
                   Without "expect", the expectation is what python3 does with the
                   same arguments, recorded in expected.json; with it, the case checks
                   Garter's own documented behaviour (such as `-V`).
@@ -65,14 +65,15 @@ def run_case(program, case, timeout=20):
             proc = subprocess.run([program] + case["args"], cwd=FIXTURES,
                                   env=clean_env(home, case.get("env")),
                                   input=case.get("stdin", "").encode(), stdout=stdout,
-                                  stderr=subprocess.PIPE, timeout=timeout)
+                                  stderr=subprocess.STDOUT if case.get("stderr_to_stdout") else subprocess.PIPE,
+                                  timeout=timeout)
         except subprocess.TimeoutExpired:
             return {"exit": "timeout", "stdout": "", "stderr": ""}
         finally:
             if sink:
                 sink.close()
     return {"exit": proc.returncode, "stdout": normalize(proc.stdout or b"", program),
-            "stderr": normalize(proc.stderr, program)}
+            "stderr": normalize(proc.stderr or b"", program)}
 
 
 class Screen:

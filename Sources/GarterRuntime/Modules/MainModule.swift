@@ -281,7 +281,9 @@ public final class MainProgram {
         let exception = thread.normalize(error, newlyRaised: false)
         let value = Value.object(exception)
         defer { value.release() }
-        output.flush()
+        // Standard output stays buffered while the traceback is written (as in
+        // CPython, where it is flushed at exit), except at the prompt.
+        if interactive { output.flush() }
         let types = interpreter.types
         let type = thread.typeOf(value)
         if let systemExit = types.exceptions["SystemExit"], type.isSubtype(of: systemExit), interactive || !inspects {

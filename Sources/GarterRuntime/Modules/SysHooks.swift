@@ -37,7 +37,6 @@ extension ThreadState {
             do throws(EvalError) { try writeText(replaced, value) } catch { error.discard() }
             return
         }
-        output.flush()
         StandardStreamIO.writeAll(2, Array(text.utf8))
     }
 
@@ -77,7 +76,6 @@ extension ThreadState {
             defer { string.release() }
             try writeText(replaced, string)
         } else {
-            output.flush()
             StandardStreamIO.writeAll(2, Array(text.utf8))
         }
     }
@@ -87,7 +85,6 @@ extension ThreadState {
     /// Records it as `sys.last_type`/`last_value`/`last_traceback`.
     public func printException(_ value: Value) {
         guard let sys = interpreter.sys else {
-            output.flush()
             StandardStreamIO.writeAll(2, Array(formatException(value).utf8))
             return
         }
@@ -99,7 +96,6 @@ extension ThreadState {
         }
         guard let hook = sys.attribute("excepthook") else {
             writeStandardError("sys.excepthook is missing\n")
-            output.flush()
             StandardStreamIO.writeAll(2, Array(formatException(value).utf8))
             return
         }
@@ -112,7 +108,6 @@ extension ThreadState {
         } catch {
             let failure = normalize(error, newlyRaised: false)
             defer { Value.object(failure).release() }
-            output.flush()
             var text = "Error in sys.excepthook:\n" + formatException(.object(failure))
             text += "\nOriginal exception was:\n" + formatException(value)
             StandardStreamIO.writeAll(2, Array(text.utf8))

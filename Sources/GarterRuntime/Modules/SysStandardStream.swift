@@ -40,7 +40,6 @@ public final class PyStandardStream: PyObject {
         if fileDescriptor == 1 {
             thread.output.append(bytes)
         } else {
-            thread.output.flush()
             StandardStreamIO.writeAll(fileDescriptor, bytes)
         }
         return text.count
@@ -121,7 +120,6 @@ extension Interpreter {
             guard object.isReadable else { throw thread.unsupportedOperation("not readable") }
             var limit = -1
             if arguments.positionalCount == 1, !arguments[0].isNone { limit = try thread.indexInt(arguments[0]) }
-            thread.output.flush()
             return thread.interpreter.newString(String(decoding: object.readLine(limit: limit), as: UTF8.self))
         }
         type.define("read", self) { thread, receiver, arguments throws(EvalError) in
@@ -131,7 +129,6 @@ extension Interpreter {
             guard object.isReadable else { throw thread.unsupportedOperation("not readable") }
             var limit = -1
             if arguments.positionalCount == 1, !arguments[0].isNone { limit = try thread.indexInt(arguments[0]) }
-            thread.output.flush()
             var bytes: [UInt8] = []
             while limit < 0 || bytes.count < limit {
                 let line = object.readLine(limit: limit < 0 ? -1 : limit - bytes.count)
