@@ -19,6 +19,10 @@
                                    to stdout, run from that folder.
   tests/symtable/NAME.py        -> NAME.symtable: what scripts/symtable_dump.py prints
                                    (CPython's symtable module). The file must compile.
+  tests/cli/cases.json,         -> tests/cli/expected.json: exit status, stdout and stderr of
+  tests/cli/sessions.json          python3 run with each case's command line, and the screen
+                                   of each interactive session in a pseudo-terminal
+                                   (tests/cli/clitest.py).
 
 CPython prints the *absolute* path of the script it was given (it joins the current
 directory and the relative name, without normalising). The absolute folder is not
@@ -29,6 +33,7 @@ Each .err is produced twice and must come out identical (determinism check).
 import argparse
 import ast
 import concurrent.futures
+import json
 import os
 import subprocess
 import sys
@@ -176,6 +181,12 @@ def regenerate(check, jobs):
             if ext == extension and not os.path.exists(os.path.join(folder, stem + ".py")):
                 problems.append(f"tests/{kind}/{name}: no {stem}.py beside it")
     pool.shutdown()
+
+    # Command lines and interactive sessions (tests/cli/clitest.py).
+    sys.path.insert(0, os.path.join(TESTS, "cli"))
+    import clitest  # noqa: E402
+    recorded = clitest.record(sys.executable)
+    update(clitest.EXPECTED, (json.dumps(recorded, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8"))
 
     for p in problems:
         print("PROBLEM", p)

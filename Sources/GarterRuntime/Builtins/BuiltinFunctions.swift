@@ -27,6 +27,32 @@ enum BuiltinFunctions {
             }
             let separator = try text(options[0], " ", "sep")
             let end = try text(options[1], "\n", "end")
+            var file = options[2].flatMap { $0.isNone ? nil : $0 } ?? thread.replacedStandardOutput
+            if let target = file, target.isNone { return .none }  // sys.stdout is None: print nothing
+            if let target = file, target.as(PyStandardStream.self)?.fileDescriptor == 1 { file = nil }
+            if let file {
+                // A file object gets one write() per piece, as CPython's print does.
+                let write = try thread.getAttribute(file, "write")
+                defer { write.release() }
+                func emit(_ piece: Value) throws(EvalError) { try thread.call(write, [piece]).release() }
+                for index in 0..<arguments.positionalCount {
+                    if index > 0 {
+                        let piece = thread.interpreter.newString(codePoints: separator)
+                        defer { piece.release() }
+                        try emit(piece)
+                    }
+                    let piece = try thread.str(arguments[index])
+                    defer { piece.release() }
+                    try emit(piece)
+                }
+                let piece = thread.interpreter.newString(codePoints: end)
+                defer { piece.release() }
+                try emit(piece)
+                if let flush = options[3], try thread.truth(flush) {
+                    try thread.callMethod(file, thread.interpreter.internedString("flush"), []).release()
+                }
+                return .none
+            }
             var line: [UInt32] = []
             for index in 0..<arguments.positionalCount {
                 if index > 0 { line += separator }
@@ -35,12 +61,6 @@ enum BuiltinFunctions {
                 piece.release()
             }
             line += end
-            if let file = options[2], !file.isNone {
-                let write = try thread.getAttribute(file, "write")
-                defer { write.release() }
-                try thread.call(write, [thread.interpreter.newString(codePoints: line)]).release()
-                return .none
-            }
             try thread.writeStandardOutput(line)
             if let flush = options[3], try thread.truth(flush) { thread.output.flush() }
             return .none

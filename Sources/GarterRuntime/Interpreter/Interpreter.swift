@@ -36,6 +36,10 @@ public final class Interpreter {
     var sourceCache: [String: [String]] = [:]
     /// Modules implemented in Swift, made on first import.
     public var nativeModules: [String: (Interpreter) throws(EvalError) -> Value] = [:]
+    /// `sys.getswitchinterval()`, in seconds (the GIL reads it).
+    public var switchInterval = 0.005
+    /// The `sys` module and what it keeps besides its dict (Modules/SysState.swift).
+    public internal(set) var sys: SysState?
 
     public init() {
         types = BuiltinTypes()
