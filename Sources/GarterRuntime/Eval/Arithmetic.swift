@@ -1,8 +1,10 @@
 import BigInt
 import GarterCompiler
 
-/// Python's arithmetic on the values the runtime has so far: word-sized and
-/// big integers, floats, bools. Other operand types come with their objects.
+/// Python's numeric arithmetic on values: the inline fast paths the
+/// evaluation loop calls, and the operations of `int`, `float` and
+/// `complex` (operands may be instances of their subclasses), which the
+/// number types' slots call. The semantics live in `Numbers/`.
 enum Arithmetic {
     /// The inline path for two word-sized ints: nil when the result does not
     /// fit a word (or the operation needs more than this), so the caller
@@ -82,9 +84,12 @@ enum Arithmetic {
         }
     }
 
-    /// `float` arithmetic: floats and ints mixed; nil when an operand is
-    /// neither.
-    static func floats(_ base: BinaryOperation, _ left: Value, _ right: Value) throws(EvalError) -> Value? {
+    /// `float` arithmetic: floats and ints mixed (either may be an
+    /// instance of a subclass); nil when an operand is neither, or for an
+    /// operation float does not have. A negative base to a fractional
+    /// power gives a complex result, as in CPython.
+    static func floats(_ base: BinaryOperation, _ left: Value, _ right: Value,
+                       interpreter: Interpreter) throws(EvalError) -> Value? {
         do throws(NumberError) {
             guard let a = try double(left), let b = try double(right) else { return nil }
             switch base {
@@ -95,10 +100,13 @@ enum Arithmetic {
             case .floorDivide: return .float(try FloatMath.floorDivide(a, b))
             case .remainder: return .float(try FloatMath.modulo(a, b))
             case .power:
-                guard case .float(let result) = try FloatMath.power(a, b) else {
-                    throw NumberError.valueError("complex numbers are not supported yet")
+                switch try FloatMath.power(a, b) {
+                case .float(let result): return .float(result)
+                case .complex:
+                    // A negative base to a fractional power: complex `**`.
+                    return interpreter.newComplex(try ComplexNumber.power(ComplexNumber(real: a, imag: 0),
+                                                                          ComplexNumber(real: b, imag: 0)))
                 }
-                return .float(result)
             default: return nil
             }
         } catch {
@@ -106,16 +114,25 @@ enum Arithmetic {
         }
     }
 
-    /// How CPython writes an operator in its TypeError messages.
-    static func symbol(_ operation: BinaryOperation) -> String {
-        let symbols = ["+", "-", "*", "@", "/", "//", "%", "**", "<<", ">>", "&", "|", "^"]
-        let index = Int(operation.rawValue & 15)
-        guard index < symbols.count else { return "?" }
-        if operation.rawValue >= 16 { return symbols[index] + "=" }
-        return index == 7 ? "** or pow()" : symbols[index]
+    /// `complex` arithmetic: complex numbers mixed with floats and ints;
+    /// nil when an operand is none of them.
+    static func complexes(_ base: BinaryOperation, _ left: Value, _ right: Value) throws(EvalError) -> ComplexNumber? {
+        do throws(NumberError) {
+            guard let a = try complexNumber(left), let b = try complexNumber(right) else { return nil }
+            switch base {
+            case .add: return a + b
+            case .subtract: return a - b
+            case .multiply: return a * b
+            case .trueDivide: return try ComplexNumber.divide(a, b)
+            case .power: return try ComplexNumber.power(a, b)
+            default: return nil
+            }
+        } catch {
+            throw .pythonException(error.pythonType, error.message)
+        }
     }
 
-    /// An int or bool as a `PyInteger`.
+    /// An int or bool (or an instance of a subclass of int) as a `PyInteger`.
     static func pyInteger(_ value: Value) -> PyInteger? {
         switch value {
         case .int(let number): return .small(number)
@@ -125,10 +142,38 @@ enum Arithmetic {
         }
     }
 
+    /// A float (or an instance of a subclass of float); not ints.
+    @inline(__always)
+    static func floatValue(_ value: Value) -> Double? {
+        switch value {
+        case .float(let number): return number
+        case .object(let reference): return reference.with { ($0 as? PyFloat)?.value }
+        default: return nil
+        }
+    }
+
+    /// A complex number (or an instance of a subclass of complex); not
+    /// floats or ints.
+    static func complexValue(_ value: Value) -> ComplexNumber? {
+        guard case .object(let reference) = value else { return nil }
+        return reference.with { ($0 as? PyComplex)?.number }
+    }
+
+    /// Whether the value is an int, float or complex (or a subclass instance).
+    static func isNumber(_ value: Value) -> Bool {
+        pyInteger(value) != nil || floatValue(value) != nil || complexValue(value) != nil
+    }
+
     /// A number as a float operand: ints convert (OverflowError when too large).
     static func double(_ value: Value) throws(NumberError) -> Double? {
-        if case .float(let number) = value { return number }
+        if let number = floatValue(value) { return number }
         return try pyInteger(value)?.toDouble()
+    }
+
+    /// A number as a complex operand: floats and ints have no imaginary part.
+    static func complexNumber(_ value: Value) throws(NumberError) -> ComplexNumber? {
+        if let number = complexValue(value) { return number }
+        return try double(value).map { ComplexNumber(real: $0, imag: 0) }
     }
 
     static func value(_ integer: PyInteger, _ interpreter: Interpreter) -> Value {
@@ -163,6 +208,7 @@ enum Arithmetic {
     static func float(_ value: Value) -> Double? {
         switch value {
         case .float(let number): return number
+        case .object: return floatValue(value)
         case .int(let number): return Double(number)
         case .bool(let flag): return flag ? 1 : 0
         default: return nil
@@ -170,3 +216,17 @@ enum Arithmetic {
     }
 }
 
+
+extension NumberError {
+    /// The Python exception this error stands for.
+    var evalError: EvalError { .pythonException(pythonType, message) }
+}
+
+extension Arithmetic {
+    /// Runs a numeric operation, raising its `NumberError` as the Python
+    /// exception.
+    @inline(__always)
+    static func checked<T>(_ body: () throws(NumberError) -> T) throws(EvalError) -> T {
+        do { return try body() } catch { throw error.evalError }
+    }
+}
