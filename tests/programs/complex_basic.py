@@ -84,3 +84,13 @@ class MyComplex(complex):
 
 m = MyComplex(1, 2)
 print(m, repr(m), type(m).__name__, m + 1, type(m + 1).__name__, m.real, m == 1 + 2j, abs(m), complex(m), type(complex(m)).__name__)
+for args, kwargs in [((1, 2, 3), {}), ((1,), {"real": 2}), ((), {"foo": 1}), ((), {"imag": 2, "real": 1})]:
+    try:
+        print(complex(*args, **kwargs))
+    except TypeError as e:
+        print(type(e).__name__, e)
+for args, kwargs in [((1, 2, 3), {}), (("1", 2), {"base": 3}), (("1",), {"x": 1, "base": 2}), ((), {"base": 2})]:
+    try:
+        print(int(*args, **kwargs))
+    except TypeError as e:
+        print(type(e).__name__, e)

@@ -133,6 +133,9 @@ public struct ComplexNumber: Equatable, Sendable {
             length /= exp(angle * b.imag)
             phase += b.imag * log(modulus)
         }
+        // cos and sin of an infinite angle set errno to EDOM, which CPython
+        // reports as this ZeroDivisionError.
+        if phase.isInfinite { domainError = true }
         return ComplexNumber(real: length * cos(phase), imag: length * sin(phase))
     }
 

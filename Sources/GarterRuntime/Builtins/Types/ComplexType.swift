@@ -47,7 +47,7 @@ extension Interpreter {
             return .float(try Arithmetic.checked { () throws(NumberError) in try z.absolute })
         }
         slots.new = { thread, type, arguments throws(EvalError) in
-            let bound = try arguments.bind("complex", ["real", "imag"], required: 0)
+            let bound = try Interpreter.complexArguments(arguments)
             if let real = bound[0], bound[1] == nil, type === thread.interpreter.types.complex,
                case .object(let reference) = real, reference.with({ $0.typePointer }) == type.pointer {
                 real.retain()
@@ -92,6 +92,26 @@ extension Interpreter {
         }
         complex.defineAttribute("real", self, get: { _, value throws(EvalError) in .float(try Interpreter.complexNumber(value).real) })
         complex.defineAttribute("imag", self, get: { _, value throws(EvalError) in .float(try Interpreter.complexNumber(value).imag) })
+    }
+
+    /// `complex(real=0, imag=0)`'s arguments, with CPython's messages.
+    static func complexArguments(_ arguments: Arguments) throws(EvalError) -> [Value?] {
+        if arguments.totalCount > 2 {
+            throw .typeError("complex() takes at most 2 arguments (\(arguments.totalCount) given)")
+        }
+        var bound: [Value?] = [nil, nil]
+        for index in 0..<arguments.positionalCount { bound[index] = arguments[index] }
+        for index in 0..<arguments.keywordCount {
+            let name = arguments.keywordName(index)
+            guard let position = ["real", "imag"].firstIndex(of: name) else {
+                throw .typeError("'\(name)' is an invalid keyword argument for complex()")
+            }
+            if bound[position] != nil {
+                throw .typeError("argument for complex() given by name ('\(name)') and position (\(position + 1))")
+            }
+            bound[position] = arguments.keywordValue(index)
+        }
+        return bound
     }
 
     /// A new exact `complex`.

@@ -183,8 +183,8 @@ extension Interpreter {
 extension ThreadState {
     /// `int(x=0, /, base=10)`: the exact int (subclasses wrap it).
     func makeInteger(_ arguments: Arguments) throws(EvalError) -> Value {
-        if arguments.positionalCount > 2 {
-            throw .typeError("int() takes at most 2 arguments (\(arguments.positionalCount) given)")
+        if arguments.totalCount > 2 {
+            throw .typeError("int() takes at most 2 arguments (\(arguments.totalCount) given)")
         }
         let value: Value? = arguments.positionalCount > 0 ? arguments[0] : nil
         var base: Value? = arguments.positionalCount > 1 ? arguments[1] : nil
