@@ -6,9 +6,10 @@ import GarterCompiler
 /// `complex` (operands may be instances of their subclasses), which the
 /// number types' slots call. The semantics live in `Numbers/`.
 enum Arithmetic {
-    /// The inline path for two word-sized ints: nil when the result does not
-    /// fit a word (or the operation needs more than this), so the caller
-    /// takes `binary`.
+    /// The inline path for two word-sized ints (`+ - *`, `//` and `%` by a
+    /// positive divisor, bitwise operations and shifts): nil when the result
+    /// does not fit a word or the operation needs more than this (an error
+    /// to raise, a float result), so the caller takes `binary`.
     /// Switches on raw argument values: converting to `BinaryOperation`
     /// first would cost a call per instruction.
     @inline(__always)
@@ -23,19 +24,41 @@ enum Arithmetic {
         case BinaryOperation.multiply.rawValue, BinaryOperation.inPlaceMultiply.rawValue:
             let (product, overflow) = a.multipliedReportingOverflow(by: b)
             return overflow ? nil : product
+        case BinaryOperation.floorDivide.rawValue, BinaryOperation.inPlaceFloorDivide.rawValue:
+            // A positive divisor cannot overflow; floor rounds a negative
+            // inexact quotient down. Other divisors take the slow path.
+            guard b > 0 else { return nil }
+            let quotient = a / b
+            return a - quotient &* b < 0 ? quotient &- 1 : quotient
+        case BinaryOperation.remainder.rawValue, BinaryOperation.inPlaceRemainder.rawValue:
+            guard b > 0 else { return nil }
+            let remainder = a % b
+            return remainder < 0 ? remainder &+ b : remainder
+        case BinaryOperation.and.rawValue, BinaryOperation.inPlaceAnd.rawValue: return a & b
+        case BinaryOperation.or.rawValue, BinaryOperation.inPlaceOr.rawValue: return a | b
+        case BinaryOperation.xor.rawValue, BinaryOperation.inPlaceXor.rawValue: return a ^ b
+        case BinaryOperation.rightShift.rawValue, BinaryOperation.inPlaceRightShift.rawValue:
+            // Swift's `>>` fills with the sign bit beyond the word size.
+            return b >= 0 ? a >> b : nil
+        case BinaryOperation.leftShift.rawValue, BinaryOperation.inPlaceLeftShift.rawValue:
+            guard b >= 0 && b < Int.bitWidth else { return nil }
+            let shifted = a << b
+            return shifted >> b == a ? shifted : nil
         default:
             return nil
         }
     }
 
-    /// The inline path for two floats: `+ - *` cannot fail; nil sends the
-    /// other operations (division checks for zero) to `binary`.
+    /// The inline path for two floats: `+ - *`, and `/` by a nonzero
+    /// divisor; nil sends the rest to `binary`.
     @inline(__always)
     static func floats(_ operation: Int, _ a: Double, _ b: Double) -> Double? {
         switch UInt32(truncatingIfNeeded: operation) {
         case BinaryOperation.add.rawValue, BinaryOperation.inPlaceAdd.rawValue: return a + b
         case BinaryOperation.subtract.rawValue, BinaryOperation.inPlaceSubtract.rawValue: return a - b
         case BinaryOperation.multiply.rawValue, BinaryOperation.inPlaceMultiply.rawValue: return a * b
+        case BinaryOperation.trueDivide.rawValue, BinaryOperation.inPlaceTrueDivide.rawValue:
+            return b != 0 ? a / b : nil
         default: return nil
         }
     }
@@ -58,6 +81,9 @@ enum Arithmetic {
     /// its in-place bit.
     static func integers(_ base: BinaryOperation, _ left: Value, _ right: Value,
                          interpreter: Interpreter) throws(EvalError) -> Value? {
+        if case .int(let x) = left, case .int(let y) = right {
+            return try words(base, x, y, interpreter: interpreter)
+        }
         guard let a = pyInteger(left), let b = pyInteger(right) else { return nil }
         do throws(NumberError) {
             switch base {
@@ -81,6 +107,34 @@ enum Arithmetic {
             }
         } catch {
             throw .pythonException(error.pythonType, error.message)
+        }
+    }
+
+    /// `int` arithmetic on two words, without going through `PyInteger`
+    /// unless the result needs it.
+    static func words(_ base: BinaryOperation, _ a: Int, _ b: Int, interpreter: Interpreter) throws(EvalError) -> Value? {
+        do throws(NumberError) {
+            switch base {
+            case .add: return value(PyInteger.add(a, b), interpreter)
+            case .subtract: return value(PyInteger.subtract(a, b), interpreter)
+            case .multiply: return value(PyInteger.multiply(a, b), interpreter)
+            case .trueDivide: return .float(try PyInteger.trueDivide(a, b))
+            case .floorDivide: return value(try PyInteger.floorDivide(a, b), interpreter)
+            case .remainder: return value(try PyInteger.modulo(a, b), interpreter)
+            case .power:
+                switch try PyInteger.power(a, b) {
+                case .integer(let result): return value(result, interpreter)
+                case .float(let result): return .float(result)
+                }
+            case .leftShift: return value(try PyInteger.shiftLeft(a, b), interpreter)
+            case .rightShift: return value(try PyInteger.shiftRight(a, b), interpreter)
+            case .and: return .int(a & b)
+            case .or: return .int(a | b)
+            case .xor: return .int(a ^ b)
+            default: return nil
+            }
+        } catch {
+            throw error.evalError
         }
     }
 
