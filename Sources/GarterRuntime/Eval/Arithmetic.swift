@@ -24,6 +24,16 @@ enum Arithmetic {
         case BinaryOperation.multiply.rawValue, BinaryOperation.inPlaceMultiply.rawValue:
             let (product, overflow) = a.multipliedReportingOverflow(by: b)
             return overflow ? nil : product
+        default:
+            return otherSmallIntegers(operation, a, b)
+        }
+    }
+
+    /// The rest of `smallIntegers`, out of line so that the inlined part
+    /// (`+ - *`) stays as small as the evaluation loop needs it.
+    @inline(never)
+    static func otherSmallIntegers(_ operation: Int, _ a: Int, _ b: Int) -> Int? {
+        switch UInt32(truncatingIfNeeded: operation) {
         case BinaryOperation.floorDivide.rawValue, BinaryOperation.inPlaceFloorDivide.rawValue:
             // A positive divisor cannot overflow; floor rounds a negative
             // inexact quotient down. Other divisors take the slow path.
@@ -57,10 +67,18 @@ enum Arithmetic {
         case BinaryOperation.add.rawValue, BinaryOperation.inPlaceAdd.rawValue: return a + b
         case BinaryOperation.subtract.rawValue, BinaryOperation.inPlaceSubtract.rawValue: return a - b
         case BinaryOperation.multiply.rawValue, BinaryOperation.inPlaceMultiply.rawValue: return a * b
-        case BinaryOperation.trueDivide.rawValue, BinaryOperation.inPlaceTrueDivide.rawValue:
-            return b != 0 ? a / b : nil
-        default: return nil
+        default: return otherFloats(operation, a, b)
         }
+    }
+
+    /// `/` by a nonzero divisor, out of line like `otherSmallIntegers`.
+    @inline(never)
+    static func otherFloats(_ operation: Int, _ a: Double, _ b: Double) -> Double? {
+        let raw = UInt32(truncatingIfNeeded: operation)
+        guard raw == BinaryOperation.trueDivide.rawValue || raw == BinaryOperation.inPlaceTrueDivide.rawValue, b != 0 else {
+            return nil
+        }
+        return a / b
     }
 
     /// `compareOp` on two word-sized ints, switching on the raw argument.
