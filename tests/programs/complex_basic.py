@@ -94,3 +94,6 @@ for args, kwargs in [((1, 2, 3), {}), (("1", 2), {"base": 3}), (("1",), {"x": 1,
         print(int(*args, **kwargs))
     except TypeError as e:
         print(type(e).__name__, e)
+print(format(1e20, "#"), format(1.0, "#"), format(1e-7, "#"), format(5e-324, "#"), format(1 + 2j, "#"), format(1e16j, "#"), format(-0j, "#"))
+print(format(1 + 2j, ".3"), format(123.456 + 7j, "10.2"), format(1j, "<8"), format(1j, "e"), format(complex(1, float("nan")), "+"))
+print(complex("1e500j"), complex(" \u0663+\u0664j "), complex("\u3000 1j"), complex("-nan+nanj"), complex("(  1  )"))

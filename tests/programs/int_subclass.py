@@ -64,3 +64,7 @@ try:
     bool(x=1)
 except TypeError as e:
     print(type(e).__name__, e)
+print(range(MyInt(3)), list(range(MyInt(2), MyInt(5))), [1, 2, 3][MyInt(1):], MyInt(5).__index__().__class__)
+x = MyInt(7)
+x += 1
+print(x, type(x).__name__, MyInt(2) ** MyInt(3), -MyInt(0), bool(MyInt(0)), MyInt(3) < 2 ** 100, int.__add__(MyInt(1), 2))

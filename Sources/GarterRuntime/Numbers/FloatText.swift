@@ -85,8 +85,8 @@ public enum FloatText {
                text[text.count - 1] == UInt8(ascii: "0") {
                 text.removeLast(2)
             }
-            if alternate, !text.contains(UInt8(ascii: ".")), let e = text.firstIndex(of: UInt8(ascii: "e")) {
-                text.insert(UInt8(ascii: "."), at: e)
+            if alternate, !text.contains(UInt8(ascii: ".")) {
+                text.insert(UInt8(ascii: "."), at: text.firstIndex(of: UInt8(ascii: "e")) ?? text.endIndex)
             }
             body = text
         }
