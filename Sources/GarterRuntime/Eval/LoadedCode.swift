@@ -105,6 +105,7 @@ public final class LoadedCode: PyObject {
     static func value(of constant: CodeConstant, interpreter: Interpreter) throws(EvalError) -> Value {
         switch constant {
         case .literal(.bytes(let bytes)): return interpreter.newBytes(bytes)
+        case .literal(.imaginary(let imag)): return interpreter.newComplex(ComplexNumber(real: 0, imag: imag))
         case .literal(let literal): return try interpreter.constantValue(literal)
         case .tuple(let items):
             var values: [Value] = []
@@ -116,8 +117,8 @@ public final class LoadedCode: PyObject {
             return try interpreter.newFrozenSet(values)
         case .code(let code):
             return .object(ObjectRef.allocate(try LoadedCode(code, interpreter: interpreter)))
-        case .complex:
-            throw .unsupported("complex numbers")
+        case .complex(let real, let imag):
+            return interpreter.newComplex(ComplexNumber(real: real, imag: imag))
         }
     }
 }

@@ -247,6 +247,8 @@ public final class Interpreter {
 }
 
 /// Interned names the runtime looks up itself, made once per interpreter.
+/// A class: `names` is a lazy property, and reading a field through it
+/// copied the whole struct (one retain and release per name) every time.
 public final class WellKnownNames {
     public let __name__, __qualname__, __module__, __doc__, __dict__, __class__: PyStr
     public let __init__, __new__, __call__, __getattr__, __getattribute__, __setattr__, __delattr__: PyStr

@@ -19,6 +19,9 @@ public final class PyType: PyObject {
     public var base: PyType?
     /// `__dict__`. Set right after creation (the dict type must exist first).
     public var dict: PyDict!
+    /// Read on every operator dispatch: no dynamic exclusivity check (the
+    /// GIL, not Swift, serialises access).
+    @exclusivity(unchecked)
     public var slots = TypeSlots()
     /// The slots a built-in type implements itself (not inherited).
     var ownSlots = TypeSlots()
