@@ -9,6 +9,15 @@ import GarterSyntax
 /// (tracebacks themselves come with exception objects), and the exit status
 /// is 1, as for an uncaught exception.
 func runFile(_ path: String) -> Int32 {
+    // CPython reads PYTHONHASHSEED while configuring itself, before it even
+    // opens the script, and stops with a fatal error for a bad value.
+    let hashSecret: HashSecret
+    do throws(HashSeedError) {
+        hashSecret = try HashSecret.fromEnvironment(ProcessInfo.processInfo.environment["PYTHONHASHSEED"])
+    } catch {
+        FileHandle.standardError.write(Data(error.fatalErrorText.utf8))
+        return 1
+    }
     guard let bytes = readSource(path) else {
         let message = "garter: can't open file '\(absolutePath(path))': [Errno 2] No such file or directory\n"
         FileHandle.standardError.write(Data(message.utf8))
@@ -35,7 +44,7 @@ func runFile(_ path: String) -> Int32 {
             FileHandle.standardError.write(Data("garter: \(error)\n".utf8))
             return 1
         }
-        let interpreter = Interpreter()
+        let interpreter = Interpreter(hashSecret: hashSecret)
         interpreter.searchPath = [URL(fileURLWithPath: filename).deletingLastPathComponent().path]
         let output = OutputBuffer.standardOutput()
         do throws(EvalError) {

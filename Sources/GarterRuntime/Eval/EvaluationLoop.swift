@@ -381,14 +381,13 @@ extension ThreadState {
                         top += 1
 
                     case .buildSet:
-                        let set = PySet(type: interpreter.types.set, tableType: interpreter.types.dict)
+                        let set = PySet(type: interpreter.types.set)
                         let result = Value.object(ObjectRef.allocate(set))
                         top.initialize(to: result)
                         top += 1
                         for index in 0..<argument {
                             let item = top[index - argument - 1].unsafelyUnwrapped
-                            item.retain()
-                            try set.table.set(item, hash: try hash(item), .none, equalFunction)
+                            try set.add(item, hash: try hash(item), equalFunction)
                         }
                         top -= 1
                         for index in 0..<argument { top[index - argument].unsafelyUnwrapped.release() }
@@ -445,7 +444,8 @@ extension ThreadState {
                         top -= 1
                         let item = top.move().unsafelyUnwrapped
                         let set = top[-argument].unsafelyUnwrapped.as(PySet.self)!
-                        try set.table.set(item, hash: try hash(item), .none, equalFunction)
+                        defer { item.release() }
+                        try set.add(item, hash: try hash(item), equalFunction)
 
                     case .mapAdd:
                         top -= 2
