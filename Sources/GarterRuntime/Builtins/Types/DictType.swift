@@ -35,6 +35,9 @@ extension Interpreter {
         slots.iterate = { thread, value throws(EvalError) in
             thread.makeDictIterator(value, kind: .keys, reversed: false)
         }
+        slots.hash = { thread, value throws(EvalError) in
+            throw .typeError("unhashable type: '\(thread.typeOf(value).name)'")
+        }
         slots.richCompare = { thread, left, right, operation throws(EvalError) in
             guard operation == .equal || operation == .notEqual, let a = left.as(PyDict.self),
                   let b = right.as(PyDict.self) else {
@@ -107,7 +110,7 @@ extension Interpreter {
         dict.define("popitem", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("dict.popitem", 0...0)
             guard let (key, item) = get(value).removeLast() else {
-                throw .pythonException("KeyError", "'popitem(): dictionary is empty'")
+                throw .withArguments("KeyError", [thread.interpreter.newString("popitem(): dictionary is empty")])
             }
             return thread.interpreter.newTuple([key, item])
         }

@@ -205,10 +205,10 @@ extension Interpreter {
             removed.release()
             return .none
         }
-        type.define("pop", self) { _, value, arguments throws(EvalError) in
+        type.define("pop", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("set.pop", 0...0)
             guard let member = get(value).storage.pop() else {
-                throw .pythonException("KeyError", "'pop from an empty set'")
+                throw .withArguments("KeyError", [thread.interpreter.newString("pop from an empty set")])
             }
             return member
         }
