@@ -387,7 +387,7 @@ extension ThreadState {
                         top += 1
                         for index in 0..<argument {
                             let item = top[index - argument - 1].unsafelyUnwrapped
-                            try set.add(item, hash: try hash(item), equalFunction)
+                            try set.add(item, hash: try hash(item), self)
                         }
                         top -= 1
                         for index in 0..<argument { top[index - argument].unsafelyUnwrapped.release() }
@@ -445,7 +445,7 @@ extension ThreadState {
                         let item = top.move().unsafelyUnwrapped
                         let set = top[-argument].unsafelyUnwrapped.as(PySet.self)!
                         defer { item.release() }
-                        try set.add(item, hash: try hash(item), equalFunction)
+                        try set.add(item, hash: try hash(item), self)
 
                     case .mapAdd:
                         top -= 2

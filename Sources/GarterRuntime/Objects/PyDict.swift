@@ -55,7 +55,10 @@ public final class PyDict: PyObject {
     public func entryIndex(string key: PyStr) -> Int? {
         if storage.count == 0 { return nil }
         let probe = Value.object(ObjectRef(Unmanaged.passUnretained(key)))
-        return try! storage.find(probe, hash: key.hashValue, equal: PyDict.stringKeysEqual)
+        return storage.find(probe, hash: key.hashValue) { stored in
+            guard case .object(let reference) = stored else { return false }
+            return reference.with { ($0 as? PyStr)?.equals(key) ?? false }
+        }
     }
 
     /// The value of entry `number` (borrowed); the caller checked
@@ -77,16 +80,12 @@ public final class PyDict: PyObject {
         probe.cachedHash = hash
         let key = Value.object(ObjectRef(Unmanaged.passUnretained(probe)))
         return withExtendedLifetime(probe) {
-            guard let entry = try! storage.find(key, hash: hash, equal: PyDict.stringKeysEqual) else { return nil }
+            guard let entry = storage.find(key, hash: hash, matchingWith: { stored in
+                guard case .object(let reference) = stored else { return false }
+                return reference.with { ($0 as? PyStr)?.equals(probe) ?? false }
+            }) else { return nil }
             return storage.value(atEntry: entry)
         }
-    }
-
-    /// Key equality for lookups by `str`: two strs compare by their text;
-    /// any other stored key is different (its `__eq__` is not consulted).
-    static func stringKeysEqual(_ stored: Value, _ probe: Value) throws(EvalError) -> Bool {
-        guard let x = stored.strObject, let y = probe.strObject else { return false }
-        return x.equals(y)
     }
 
     // MARK: Mutation

@@ -40,7 +40,9 @@ public final class PyType: PyObject {
     public let hashSecret: HashSecret
 
     /// The `type` type object: its own type.
-    public static func makeMetatype(hashSecret: HashSecret) -> PyType {
+    /// (`hashSecret` defaults to PYTHONHASHSEED=0's for tests that make
+    /// types without an interpreter; `BuiltinTypes` always passes it.)
+    public static func makeMetatype(hashSecret: HashSecret = HashSecret(seed: 0)) -> PyType {
         let metatype = PyType(metatypeNamed: "type", hashSecret: hashSecret)
         metatype.typePointer = UnsafeRawPointer(Unmanaged.passUnretained(metatype).toOpaque())
         return metatype

@@ -7,7 +7,7 @@ extension Interpreter {
         var slots = TypeSlots()
         slots.length = { _, value throws(EvalError) in get(value).count }
         slots.getItem = { thread, value, key throws(EvalError) in
-            if let found = try get(value).lookup(key, hash: try thread.hash(key), thread.equalFunction) {
+            if let found = try get(value).lookup(key, hash: try thread.hash(key), thread) {
                 found.retain()
                 return found
             }
@@ -21,16 +21,16 @@ extension Interpreter {
         slots.setItem = { thread, value, key, newValue throws(EvalError) in
             let hash = try thread.hash(key)
             if let newValue {
-                try get(value).store(key, hash: hash, newValue, thread.equalFunction)
+                try get(value).store(key, hash: hash, newValue, thread)
             } else {
-                guard let old = try get(value).remove(key, hash: hash, thread.equalFunction) else {
+                guard let old = try get(value).remove(key, hash: hash, thread) else {
                     throw EvalError.keyError(key)
                 }
                 old.release()
             }
         }
         slots.contains = { thread, value, key throws(EvalError) in
-            try get(value).storage.contains(key, hash: try thread.hash(key), equal: thread.equalFunction)
+            try get(value).contains(key, hash: try thread.hash(key), thread)
         }
         slots.iterate = { thread, value throws(EvalError) in
             thread.makeDictIterator(value, kind: .keys, reversed: false)
@@ -76,7 +76,7 @@ extension Interpreter {
         dict.define("get", self) { thread, value, arguments throws(EvalError) in
             try arguments.expectMethod("dict.get", 1...2)
             let key = arguments[0]
-            let found = try get(value).lookup(key, hash: try thread.hash(key), thread.equalFunction)
+            let found = try get(value).lookup(key, hash: try thread.hash(key), thread)
                 ?? (arguments.positionalCount > 1 ? arguments[1] : .none)
             found.retain()
             return found
@@ -86,12 +86,12 @@ extension Interpreter {
             let key = arguments[0]
             let hash = try thread.hash(key)
             let table = get(value)
-            if let found = try table.lookup(key, hash: hash, thread.equalFunction) {
+            if let found = try table.lookup(key, hash: hash, thread) {
                 found.retain()
                 return found
             }
             let fallback = arguments.positionalCount > 1 ? arguments[1] : .none
-            try table.store(key, hash: hash, fallback, thread.equalFunction)
+            try table.store(key, hash: hash, fallback, thread)
             fallback.retain()
             return fallback
         }
@@ -100,7 +100,7 @@ extension Interpreter {
             let key = arguments[0]
             let table = get(value)
             // CPython does not hash the key when the dict is empty.
-            if table.count > 0, let found = try table.remove(key, hash: try thread.hash(key), thread.equalFunction) {
+            if table.count > 0, let found = try table.remove(key, hash: try thread.hash(key), thread) {
                 return found
             }
             guard arguments.positionalCount > 1 else { throw EvalError.keyError(key) }
@@ -188,7 +188,7 @@ extension ThreadState {
         if arguments.positionalCount == 1 { try update(dict, from: arguments[0]) }
         for index in 0..<arguments.keywordCount {
             let key = arguments.keywordNames.unsafelyUnwrapped.items[index]
-            try dict.store(key, hash: try hash(key), arguments.keywordValue(index), equalFunction)
+            try dict.store(key, hash: try hash(key), arguments.keywordValue(index), self)
         }
     }
 
@@ -220,7 +220,7 @@ extension ThreadState {
             defer { key.release() }
             let value = try getItem(mapping, key)
             defer { value.release() }
-            try dict.store(key, hash: try hash(key), value, equalFunction)
+            try dict.store(key, hash: try hash(key), value, self)
         }
     }
 
@@ -255,7 +255,7 @@ extension ThreadState {
             guard pair.count == 2 else {
                 throw .valueError("dictionary update sequence element #\(position) has length \(pair.count); 2 is required")
             }
-            try dict.store(pair[0], hash: try hash(pair[0]), pair[1], equalFunction)
+            try dict.store(pair[0], hash: try hash(pair[0]), pair[1], self)
             position += 1
         }
     }
@@ -268,7 +268,7 @@ extension ThreadState {
         while let key = try next(iterator) {
             defer { key.release() }
             if exact, let dict = result.as(PyDict.self) {
-                try dict.store(key, hash: try hash(key), value, equalFunction)
+                try dict.store(key, hash: try hash(key), value, self)
             } else {
                 try setItem(result, key, value)
             }
@@ -291,7 +291,7 @@ extension ThreadState {
                 key.release()
                 valueA.release()
             }
-            guard let valueB = try b.lookup(key, hash: hash, equalFunction) else { return false }
+            guard let valueB = try b.lookup(key, hash: hash, self) else { return false }
             valueB.retain()
             defer { valueB.release() }
             if try !equal(valueA, valueB) { return false }
@@ -327,5 +327,55 @@ extension ThreadState {
             number = found + 1
         }
         return interpreter.newString(text + "}")
+    }
+}
+
+// The tables take Python's `==` as a non-escaping closure: written as a
+// literal at the call, its context lives on the stack, whereas
+// `thread.equalFunction` allocates one per use. These are the forms the
+// per-item paths use.
+extension PyDict {
+    @inline(__always)
+    func lookup(_ key: Value, hash: Int, _ thread: ThreadState) throws(EvalError) -> Value? {
+        try storage.lookup(key, hash: hash) { a, b throws(EvalError) in try thread.equal(a, b) }
+    }
+
+    @inline(__always)
+    func store(_ key: Value, hash: Int, _ value: Value, _ thread: ThreadState) throws(EvalError) {
+        try storage.insert(key, hash: hash, value: value, keyIsExactStr: key.isExactStr) { a, b throws(EvalError) in
+            try thread.equal(a, b)
+        }?.release()
+    }
+
+    @inline(__always)
+    func remove(_ key: Value, hash: Int, _ thread: ThreadState) throws(EvalError) -> Value? {
+        guard let removed = try storage.remove(key, hash: hash, equal: { a, b throws(EvalError) in try thread.equal(a, b) }) else {
+            return nil
+        }
+        removed.key.release()
+        return removed.value
+    }
+
+    @inline(__always)
+    func contains(_ key: Value, hash: Int, _ thread: ThreadState) throws(EvalError) -> Bool {
+        try storage.contains(key, hash: hash) { a, b throws(EvalError) in try thread.equal(a, b) }
+    }
+}
+
+extension PySet {
+    @inline(__always)
+    @discardableResult
+    func add(_ item: Value, hash: Int, _ thread: ThreadState) throws(EvalError) -> Bool {
+        try storage.add(item, hash: hash) { a, b throws(EvalError) in try thread.equal(a, b) }
+    }
+
+    @inline(__always)
+    func contains(_ item: Value, hash: Int, _ thread: ThreadState) throws(EvalError) -> Bool {
+        try storage.contains(item, hash: hash) { a, b throws(EvalError) in try thread.equal(a, b) }
+    }
+
+    @inline(__always)
+    func remove(_ item: Value, hash: Int, _ thread: ThreadState) throws(EvalError) -> Value? {
+        try storage.remove(item, hash: hash) { a, b throws(EvalError) in try thread.equal(a, b) }
     }
 }

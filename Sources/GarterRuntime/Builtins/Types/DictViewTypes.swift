@@ -191,10 +191,10 @@ extension ThreadState {
     /// `x in d.keys()` / `(k, v) in d.items()`.
     func dictViewContains(_ view: PyDictView, _ item: Value) throws(EvalError) -> Bool {
         let dict = view.dict
-        if view.kind == .keys { return try dict.storage.contains(item, hash: try hash(item), equal: equalFunction) }
+        if view.kind == .keys { return try dict.contains(item, hash: try hash(item), self) }
         guard let pair = item.as(PyTuple.self), pair.count == 2 else { return false }
         let key = pair.items[0]
-        guard let found = try dict.lookup(key, hash: try hash(key), equalFunction) else { return false }
+        guard let found = try dict.lookup(key, hash: try hash(key), self) else { return false }
         found.retain()
         defer { found.release() }
         return try equal(found, pair.items[1])
@@ -269,7 +269,7 @@ extension ThreadState {
             while let item = try next(iterator) {
                 defer { item.release() }
                 if try dictViewContains(searched, item) {
-                    try set.add(item, hash: try hash(item), equalFunction)
+                    try set.add(item, hash: try hash(item), self)
                 }
             }
         } catch {
@@ -300,11 +300,11 @@ extension ThreadState {
                     key.release()
                     valueB.release()
                 }
-                if let valueA = try remaining.lookup(key, hash: hash, equalFunction) {
+                if let valueA = try remaining.lookup(key, hash: hash, self) {
                     valueA.retain()
                     defer { valueA.release() }
                     if try equal(valueA, valueB) {
-                        try remaining.remove(key, hash: hash, equalFunction)?.release()
+                        try remaining.remove(key, hash: hash, self)?.release()
                     } else {
                         try addPair(key, valueB, to: set)
                     }
@@ -328,7 +328,7 @@ extension ThreadState {
         value.retain()
         let pair = interpreter.newTuple([key, value])
         defer { pair.release() }
-        try set.add(pair, hash: try hash(pair), equalFunction)
+        try set.add(pair, hash: try hash(pair), self)
     }
 
     /// `view.isdisjoint(other)` (`dictviews_isdisjoint`): iterates the

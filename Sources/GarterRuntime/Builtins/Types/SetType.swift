@@ -13,7 +13,7 @@ extension Interpreter {
             slots.contains = { thread, value, item throws(EvalError) in
                 let (key, hash) = try thread.setKeyAndHash(item)
                 defer { key.release() }
-                return try get(value).contains(key, hash: hash, thread.equalFunction)
+                return try get(value).contains(key, hash: hash, thread)
             }
             slots.iterate = { thread, value throws(EvalError) in
                 .object(ObjectRef.allocate(PySetIterator(set: value, type: thread.interpreter.types.other("set_iterator"))))
@@ -185,21 +185,21 @@ extension Interpreter {
         type.define("add", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("set.add", 1...1)
             let item = arguments[0]
-            try get(value).add(item, hash: try thread.hash(item), thread.equalFunction)
+            try get(value).add(item, hash: try thread.hash(item), thread)
             return .none
         }
         type.define("discard", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("set.discard", 1...1)
             let (key, hash) = try thread.setKeyAndHash(arguments[0])
             defer { key.release() }
-            try get(value).remove(key, hash: hash, thread.equalFunction)?.release()
+            try get(value).remove(key, hash: hash, thread)?.release()
             return .none
         }
         type.define("remove", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("set.remove", 1...1)
             let (key, hash) = try thread.setKeyAndHash(arguments[0])
             defer { key.release() }
-            guard let removed = try get(value).remove(key, hash: hash, thread.equalFunction) else {
+            guard let removed = try get(value).remove(key, hash: hash, thread) else {
                 throw EvalError.keyError(arguments[0])
             }
             removed.release()
@@ -321,7 +321,7 @@ extension ThreadState {
                 let key = dict.storage.key(atEntry: found)
                 key.retain()
                 defer { key.release() }
-                try set.add(key, hash: dict.storage.hash(atEntry: found), equalFunction)
+                try set.add(key, hash: dict.storage.hash(atEntry: found), self)
                 number = found + 1
             }
             return
@@ -330,7 +330,7 @@ extension ThreadState {
         defer { iterator.release() }
         while let item = try next(iterator) {
             defer { item.release() }
-            try set.add(item, hash: try hash(item), equalFunction)
+            try set.add(item, hash: try hash(item), self)
         }
     }
 
@@ -373,8 +373,8 @@ extension ThreadState {
             while let item = try next(iterator) {
                 defer { item.release() }
                 let itemHash = try hash(item)
-                if try set.contains(item, hash: itemHash, equalFunction) {
-                    try resultSet.add(item, hash: itemHash, equalFunction)
+                if try set.contains(item, hash: itemHash, self) {
+                    try resultSet.add(item, hash: itemHash, self)
                 }
             }
         } catch {
@@ -428,8 +428,8 @@ extension ThreadState {
                     let keyHash = set.storage.hash(atSlot: found)
                     key.retain()
                     defer { key.release() }
-                    if try !dict.storage.contains(key, hash: keyHash, equal: equalFunction) {
-                        try resultSet.add(key, hash: keyHash, equalFunction)
+                    if try !dict.contains(key, hash: keyHash, self) {
+                        try resultSet.add(key, hash: keyHash, self)
                     }
                     slot = found + 1
                 }
@@ -456,7 +456,7 @@ extension ThreadState {
         defer { iterator.release() }
         while let item = try next(iterator) {
             defer { item.release() }
-            try set.remove(item, hash: try hash(item), equalFunction)?.release()
+            try set.remove(item, hash: try hash(item), self)?.release()
         }
         set.storage.compactIfManyDummies()
     }
@@ -487,10 +487,10 @@ extension ThreadState {
                 let keyHash = dict.storage.hash(atEntry: found)
                 key.retain()
                 defer { key.release() }
-                if let removed = try set.remove(key, hash: keyHash, equalFunction) {
+                if let removed = try set.remove(key, hash: keyHash, self) {
                     removed.release()
                 } else {
-                    try set.add(key, hash: keyHash, equalFunction)
+                    try set.add(key, hash: keyHash, self)
                 }
                 number = found + 1
             }
@@ -528,7 +528,7 @@ extension ThreadState {
         defer { iterator.release() }
         while let item = try next(iterator) {
             defer { item.release() }
-            if try set.contains(item, hash: try hash(item), equalFunction) { return false }
+            if try set.contains(item, hash: try hash(item), self) { return false }
         }
         return true
     }
