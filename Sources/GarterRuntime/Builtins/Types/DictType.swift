@@ -137,6 +137,10 @@ extension Interpreter {
             try arguments.expect("dict.__reversed__", 0...0)
             return thread.makeDictIterator(value, kind: .keys, reversed: true)
         }
+        dict.define("__sizeof__", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("dict.__sizeof__", 0...0)
+            return .int(thread.dictSizeOf(value))
+        }
         dict.defineClassMethod("fromkeys", self) { thread, arguments throws(EvalError) in
             // arguments[0] is the class.
             let count = arguments.positionalCount - 1
@@ -298,6 +302,19 @@ extension ThreadState {
             number = found + 1
         }
         return true
+    }
+
+    /// `d.__sizeof__()` as CPython 3.11 computes it on x86-64: the object
+    /// (48 bytes, 56 for subclasses, which add a weak reference slot), plus
+    /// the key table when it has one: a 32-byte header, the index slots, and
+    /// the usable entries (16 bytes each in a table of `str` keys, else 24).
+    func dictSizeOf(_ value: Value) -> Int {
+        let table = value.as(PyDict.self).unsafelyUnwrapped.storage
+        var size = typeOf(value) === interpreter.types.dict ? 48 : 56
+        if table.allocatedEntries > 0 {
+            size += 32 + table.tableSize * table.indexWidth + table.allocatedEntries * (table.hasStringKeysOnly ? 16 : 24)
+        }
+        return size
     }
 
     /// `repr(d)`: `{key: value, ...}`, `{...}` for a dict already being shown.
