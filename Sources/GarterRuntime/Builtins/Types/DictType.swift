@@ -350,7 +350,7 @@ extension ThreadState {
 // The tables take Python's `==` as a non-escaping closure: written as a
 // literal at the call, its context lives on the stack, whereas
 // `thread.equalFunction` allocates one per use. These are the forms the
-// per-item paths use.
+// per-item paths use (PySet's are in SetType.swift).
 extension PyDict {
     @inline(__always)
     func lookup(_ key: Value, hash: Int, _ thread: ThreadState) throws(EvalError) -> Value? {
@@ -376,23 +376,5 @@ extension PyDict {
     @inline(__always)
     func contains(_ key: Value, hash: Int, _ thread: ThreadState) throws(EvalError) -> Bool {
         try storage.contains(key, hash: hash) { a, b throws(EvalError) in try thread.equal(a, b) }
-    }
-}
-
-extension PySet {
-    @inline(__always)
-    @discardableResult
-    func add(_ item: Value, hash: Int, _ thread: ThreadState) throws(EvalError) -> Bool {
-        try storage.add(item, hash: hash) { a, b throws(EvalError) in try thread.equal(a, b) }
-    }
-
-    @inline(__always)
-    func contains(_ item: Value, hash: Int, _ thread: ThreadState) throws(EvalError) -> Bool {
-        try storage.contains(item, hash: hash) { a, b throws(EvalError) in try thread.equal(a, b) }
-    }
-
-    @inline(__always)
-    func remove(_ item: Value, hash: Int, _ thread: ThreadState) throws(EvalError) -> Value? {
-        try storage.remove(item, hash: hash) { a, b throws(EvalError) in try thread.equal(a, b) }
     }
 }

@@ -577,3 +577,23 @@ extension ThreadState {
         return interpreter.newString("\(name)({\(text)})")
     }
 }
+
+// Per-item forms with Python's `==` as a stack closure (see PyDict's in
+// DictType.swift).
+extension PySet {
+    @inline(__always)
+    @discardableResult
+    func add(_ item: Value, hash: Int, _ thread: ThreadState) throws(EvalError) -> Bool {
+        try storage.add(item, hash: hash) { a, b throws(EvalError) in try thread.equal(a, b) }
+    }
+
+    @inline(__always)
+    func contains(_ item: Value, hash: Int, _ thread: ThreadState) throws(EvalError) -> Bool {
+        try storage.contains(item, hash: hash) { a, b throws(EvalError) in try thread.equal(a, b) }
+    }
+
+    @inline(__always)
+    func remove(_ item: Value, hash: Int, _ thread: ThreadState) throws(EvalError) -> Value? {
+        try storage.remove(item, hash: hash) { a, b throws(EvalError) in try thread.equal(a, b) }
+    }
+}
