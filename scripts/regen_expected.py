@@ -16,7 +16,7 @@
                                    compiles and dies of an uncaught exception (exit 1, nothing
                                    on stdout).
   tests/programs/NAME.py        -> NAME.out: "exit: STATUS" and what `python3 NAME.py` prints
-                                   to stdout, run from that folder.
+                                   to stdout, run from that folder with PYTHONHASHSEED=0.
   tests/symtable/NAME.py        -> NAME.symtable: what scripts/symtable_dump.py prints
                                    (CPython's symtable module). The file must compile.
   tests/cli/cases.json,         -> tests/cli/expected.json: exit status, stdout and stderr of
@@ -52,8 +52,16 @@ def clean_env():
     return {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
 
 
-def run_python(folder, name):
-    proc = subprocess.run([sys.executable, name], cwd=folder, env=clean_env(),
+def program_env():
+    # Programs run with a fixed hash seed (tests/run.py runs garter the same
+    # way), so that str hashes and set iteration order are reproducible.
+    env = clean_env()
+    env["PYTHONHASHSEED"] = "0"
+    return env
+
+
+def run_python(folder, name, env=None):
+    proc = subprocess.run([sys.executable, name], cwd=folder, env=env or clean_env(),
                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, timeout=60)
     return proc.returncode, proc.stdout, proc.stderr
@@ -158,7 +166,7 @@ def regenerate(check, jobs):
                 dump = ast.dump(tree, include_attributes=True)
                 update(base + ".ast", dump.encode("utf-8") + b"\n")
             elif kind == "programs":
-                status, out, _ = run_python(folder, name)
+                status, out, _ = run_python(folder, name, env=program_env())
                 update(base + ".out", f"exit: {status}\n".encode() + out)
             elif kind == "symtable":
                 if not compiles(source, name):

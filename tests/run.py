@@ -21,7 +21,7 @@ regenerates every expectation from it):
                        traceback text, position markers included).
   programs/NAME        tests/programs/NAME.py, run from that folder as `garter NAME.py`: the
                        exit status and stdout must equal NAME.out ("exit: STATUS" line, then
-                       what `python3 NAME.py` printed).
+                       what `python3 NAME.py` printed). Both run with PYTHONHASHSEED=0.
   cli/NAME             tests/cli/cases.json: `garter ARGS` (stdin and environment as given)
                        must give python3's exit status, stdout and stderr (tests/cli/expected.json),
                        or the case's own "expect" for Garter's documented differences (-V).
@@ -89,10 +89,19 @@ def describe_exit(rc):
     return f"exited {rc}"
 
 
-def run_garter(garter, args, cwd, timeout, stdin_data=None):
+def program_env():
+    """The environment of programs/ tests, for garter as for python3 in
+    scripts/regen_expected.py: a fixed hash seed, so str hashes and the
+    iteration order of sets are reproducible (and must be CPython's)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["PYTHONHASHSEED"] = "0"
+    return env
+
+
+def run_garter(garter, args, cwd, timeout, stdin_data=None, env=None):
     """Run garter; return (returncode or None on timeout, stdout, stderr)."""
     try:
-        proc = subprocess.run([garter] + args, cwd=cwd, input=stdin_data,
+        proc = subprocess.run([garter] + args, cwd=cwd, input=stdin_data, env=env,
                               stdin=None if stdin_data is not None else subprocess.DEVNULL,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
         return proc.returncode, proc.stdout, proc.stderr
@@ -171,7 +180,7 @@ def check_parser(garter, folder, stem, timeout, via_stdin=False):
 def check_program(garter, folder, stem, timeout):
     with open(os.path.join(folder, stem + ".out"), "rb") as f:
         expected = f.read()
-    rc, out, err = run_garter(garter, [stem + ".py"], folder, timeout)
+    rc, out, err = run_garter(garter, [stem + ".py"], folder, timeout, env=program_env())
     actual = f"exit: {rc}\n".encode() + out
     if actual != expected:
         return "output differs:\n" + text_diff(expected, actual) + (f"\n{stderr_tail(err)}" if err else "")

@@ -8,6 +8,15 @@ import GarterRuntime
 func runPython(_ commandLine: [String]) -> Int32 {
     let programName = commandLine.first ?? "garter"
     let environment = ProcessInfo.processInfo.environment
+    // CPython reads PYTHONHASHSEED while configuring itself, before it even
+    // opens the script, and stops with a fatal error for a bad value.
+    let hashSecret: HashSecret
+    do throws(HashSeedError) {
+        hashSecret = try HashSecret.fromEnvironment(environment["PYTHONHASHSEED"])
+    } catch {
+        FileHandle.standardError.write(Data(error.fatalErrorText.utf8))
+        return 1
+    }
     var options: CommandLineOptions
     do throws(CommandLineOptions.UsageError) {
         options = try CommandLineOptions.parse(commandLine, environment: environment)
@@ -90,7 +99,7 @@ func runPython(_ commandLine: [String]) -> Int32 {
     if case .script(let path) = program, isDirectory(path) { mainPackage = "" }
     let package = mainPackage
     return runWithLargeStack { () -> Int32 in
-        let interpreter = Interpreter()
+        let interpreter = Interpreter(hashSecret: hashSecret)
         interpreter.installSys(settings)
         let output = OutputBuffer.standardOutput()
         output.flushesEachWrite = settings.unbuffered

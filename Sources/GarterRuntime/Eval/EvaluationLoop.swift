@@ -379,14 +379,13 @@ extension ThreadState {
                         top += 1
 
                     case .buildSet:
-                        let set = PySet(type: interpreter.types.set, tableType: interpreter.types.dict)
+                        let set = PySet(type: interpreter.types.set)
                         let result = Value.object(ObjectRef.allocate(set))
                         top.pointee = (result)
                         top += 1
                         for index in 0..<argument {
                             let item = top[index - argument - 1].unsafelyUnwrapped
-                            item.retain()
-                            try set.table.set(item, hash: try hash(item), .none, equalFunction)
+                            try set.add(item, hash: try hash(item), self)
                         }
                         top -= 1
                         for index in 0..<argument { top[index - argument].unsafelyUnwrapped.release() }
@@ -440,7 +439,8 @@ extension ThreadState {
                         top -= 1
                         let item = top.pointee.unsafelyUnwrapped
                         let set = top[-argument].unsafelyUnwrapped.as(PySet.self)!
-                        try set.table.set(item, hash: try hash(item), .none, equalFunction)
+                        defer { item.release() }
+                        try set.add(item, hash: try hash(item), self)
 
                     case .mapAdd:
                         top -= 2

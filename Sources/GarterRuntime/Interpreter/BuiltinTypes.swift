@@ -39,8 +39,8 @@ public final class BuiltinTypes {
     /// The built-in exception classes by name.
     public private(set) var exceptions: [String: PyType] = [:]
 
-    init() {
-        let type = PyType.makeMetatype()
+    init(hashSecret: HashSecret) {
+        let type = PyType.makeMetatype(hashSecret: hashSecret)
         let object = PyType(name: "object", base: nil, metatype: type, flags: [.baseType])
         self.type = type
         self.object = object
