@@ -55,6 +55,8 @@ extension ThreadState {
                     pc &+= 1
                     let argument = Int(truncatingIfNeeded: word >> 8)
                     #if DEBUG
+                    precondition(top - stackBottom <= code.stackSize && top >= stackBottom,
+                                 "value stack out of bounds in \(code.code.name) at \(pc - 1): depth \(top - stackBottom) of \(code.stackSize)")
                     if interpreter.traceInstructions {
                         let opcode = unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self)
                         FileHandle.standardError.write("  [\(code.code.name)] \(pc - 1) \(opcode) \(argument) depth=\(top - stackBottom)\n".data(using: .utf8)!)
@@ -760,7 +762,10 @@ extension ThreadState {
                         case .yielded(let value):
                             top[-1] = value
                         case .returned(let value):
+                            // `receiver v -- result`: the receiver is done.
+                            top -= 1
                             top[-1] = value
+                            receiver.release()
                             pc = argument
                         }
                         sent.release()

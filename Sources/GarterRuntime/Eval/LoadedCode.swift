@@ -74,8 +74,9 @@ public final class LoadedCode: PyObject {
     }
 
     override public func releaseContents() {
-        for value in constants { value.release() }
-        for value in names { value.release() }
+        // The buffers hold at least one slot; only the first `count` are initialised.
+        for value in constants.prefix(code.constants.count) { value.release() }
+        for value in names.prefix(code.names.count) { value.release() }
         for value in localNames { value.release() }
         for entry in Array(globalCache) + Array(nameCache) {
             entry.globals?._withUnsafeGuaranteedRef { $0.decref() }
