@@ -35,6 +35,11 @@ public final class MainProgram {
         self.interpreter = interpreter
         self.output = output
         thread = ThreadState(interpreter: interpreter, output: output)
+        // This OS thread now runs Python code: it holds the GIL, and objects
+        // dying on it find this thread state to run `__del__` and weakref
+        // callbacks with.
+        interpreter.gil.attach(thread.gilThread)
+        Finalization.setCurrent(thread)
         if let existing = interpreter.modules.lookup(name: "__main__")?.as(PyModule.self) {
             existing.incref()
             module = existing
@@ -326,6 +331,9 @@ public final class MainProgram {
     /// Flushes standard output at exit. A failure is reported as CPython
     /// does and turns the status into 120.
     public func finish(status: Int32) -> Int32 {
+        // As CPython at shutdown: clear `__main__`'s names so the objects
+        // they hold are finalized (`__del__`, weakref callbacks) before exit.
+        interpreter.clearModuleDictionary(module.dict, thread: thread)
         output.flush()
         guard let error = output.writeError else { return status }
         let name = error == EPIPE ? "BrokenPipeError" : "OSError"
