@@ -75,7 +75,7 @@ extension ThreadState {
                     case .loadConst:
                         let value = constants[argument]
                         value.retain()
-                        top.pointee = (value)
+                        top.initialize(to: value)
                         top += 1
 
                     case .loadFast:
@@ -83,7 +83,7 @@ extension ThreadState {
                             throw .unboundLocal(code.code.variableNames[argument])
                         }
                         value.retain()
-                        top.pointee = (value)
+                        top.initialize(to: value)
                         top += 1
 
                     case .storeFast:
@@ -104,13 +104,13 @@ extension ThreadState {
                         top.pointee?.release()
 
                     case .pushNull:
-                        top.pointee = (nil)
+                        top.initialize(to: nil)
                         top += 1
 
                     case .copy:
                         let value = top[-argument]
                         value?.retain()
-                        top.pointee = (value)
+                        top.initialize(to: value)
                         top += 1
 
                     case .swap:
@@ -120,12 +120,12 @@ extension ThreadState {
 
                     case .loadGlobal:
                         if argument & 1 != 0 {
-                            top.pointee = (nil)
+                            top.initialize(to: nil)
                             top += 1
                         }
                         let value = try loadGlobal(code, argument >> 1, frame)
                         value.retain()
-                        top.pointee = (value)
+                        top.initialize(to: value)
                         top += 1
 
                     case .storeGlobal:
@@ -152,7 +152,7 @@ extension ThreadState {
                         } else {
                             value = try loadNameSlowly(code, argument, frame)
                         }
-                        top.pointee = (value)
+                        top.initialize(to: value)
                         top += 1
 
                     case .storeName:
@@ -185,7 +185,7 @@ extension ThreadState {
                             throw unboundCell(code, argument)
                         }
                         value.retain()
-                        top.pointee = (value)
+                        top.initialize(to: value)
                         top += 1
 
                     case .storeDeref:
@@ -204,13 +204,13 @@ extension ThreadState {
                     case .loadClosure:
                         let cell = locals[argument].unsafelyUnwrapped
                         cell.retain()
-                        top.pointee = (cell)
+                        top.initialize(to: cell)
                         top += 1
 
                     case .loadClassDeref:
                         let name = code.localNames[argument].strObject!
                         if let mapping = frame.pointee.locals, let value = try lookupMapping(mapping, name) {
-                            top.pointee = (value)
+                            top.initialize(to: value)
                             top += 1
                             break
                         }
@@ -218,7 +218,7 @@ extension ThreadState {
                             throw unboundCell(code, argument)
                         }
                         value.retain()
-                        top.pointee = (value)
+                        top.initialize(to: value)
                         top += 1
 
                     case .loadAttr:
@@ -231,11 +231,11 @@ extension ThreadState {
                         let owner = top[-1].unsafelyUnwrapped
                         if let method = try methodForCall(owner, names[argument].strObject!) {
                             top[-1] = method
-                            top.pointee = (owner)
+                            top.initialize(to: owner)
                         } else {
                             let value = try getAttribute(owner, names[argument].strObject!)
                             top[-1] = nil
-                            top.pointee = (value)
+                            top.initialize(to: value)
                             owner.release()
                         }
                         top += 1
@@ -371,19 +371,19 @@ extension ThreadState {
                     case .buildTuple:
                         let items = (0..<argument).map { top[$0 - argument].unsafelyUnwrapped }
                         top -= argument
-                        top.pointee = (interpreter.newTuple(items))
+                        top.initialize(to: interpreter.newTuple(items))
                         top += 1
 
                     case .buildList:
                         let items = (0..<argument).map { top[$0 - argument].unsafelyUnwrapped }
                         top -= argument
-                        top.pointee = (interpreter.newList(items))
+                        top.initialize(to: interpreter.newList(items))
                         top += 1
 
                     case .buildSet:
                         let set = PySet(type: interpreter.types.set)
                         let result = Value.object(ObjectRef.allocate(set))
-                        top.pointee = (result)
+                        top.initialize(to: result)
                         top += 1
                         for index in 0..<argument {
                             let item = top[index - argument - 1].unsafelyUnwrapped
@@ -392,13 +392,13 @@ extension ThreadState {
                         top -= 1
                         for index in 0..<argument { top[index - argument].unsafelyUnwrapped.release() }
                         top -= argument
-                        top.pointee = (result)
+                        top.initialize(to: result)
                         top += 1
 
                     case .buildMap:
                         let dict = interpreter.newDict()
                         let result = Value.object(ObjectRef(Unmanaged.passUnretained(dict)))
-                        top.pointee = (result)
+                        top.initialize(to: result)
                         top += 1
                         for index in 0..<argument {
                             let key = top[2 * index - 2 * argument - 1].unsafelyUnwrapped
@@ -410,14 +410,14 @@ extension ThreadState {
                         top -= 1
                         for index in 0..<(2 * argument) { top[index - 2 * argument].unsafelyUnwrapped.release() }
                         top -= 2 * argument
-                        top.pointee = (result)
+                        top.initialize(to: result)
                         top += 1
 
                     case .buildConstKeyMap:
                         let keys = top[-1].unsafelyUnwrapped.as(PyTuple.self)!.items
                         let dict = interpreter.newDict()
                         let result = Value.object(ObjectRef(Unmanaged.passUnretained(dict)))
-                        top.pointee = (result)
+                        top.initialize(to: result)
                         top += 1
                         for index in 0..<argument {
                             let key = keys[index]
@@ -429,7 +429,7 @@ extension ThreadState {
                         top -= 1
                         for index in 0..<(argument + 1) { top[index - argument - 1].unsafelyUnwrapped.release() }
                         top -= argument + 1
-                        top.pointee = (result)
+                        top.initialize(to: result)
                         top += 1
 
                     case .listAppend:
@@ -504,7 +504,7 @@ extension ThreadState {
                         }
                         for index in 0..<argument { top[index - argument].unsafelyUnwrapped.release() }
                         top -= argument
-                        top.pointee = (interpreter.newString(codePoints: text))
+                        top.initialize(to: interpreter.newString(codePoints: text))
                         top += 1
 
                     case .formatValue:
@@ -538,7 +538,7 @@ extension ThreadState {
                         let stop = top[argument == 3 ? -2 : -1].unsafelyUnwrapped
                         let start = top[argument == 3 ? -3 : -2].unsafelyUnwrapped
                         top -= argument
-                        top.pointee = (.object(ObjectRef.allocate(PySlice(start: start, stop: stop, step: step,
+                        top.initialize(to: .object(ObjectRef.allocate(PySlice(start: start, stop: stop, step: step,
                                                                               type: interpreter.types.other("slice")))))
                         top += 1
 
@@ -547,7 +547,7 @@ extension ThreadState {
                         let items = try unpack(sequence, count: argument)
                         top -= 1
                         for item in items.reversed() {
-                            top.pointee = (item)
+                            top.initialize(to: item)
                             top += 1
                         }
                         sequence.release()
@@ -557,7 +557,7 @@ extension ThreadState {
                         let items = try unpackStarred(sequence, before: argument & 0xFF, after: argument >> 8)
                         top -= 1
                         for item in items.reversed() {
-                            top.pointee = (item)
+                            top.initialize(to: item)
                             top += 1
                         }
                         sequence.release()
@@ -631,12 +631,12 @@ extension ThreadState {
                                 range.remaining -= 1
                                 let current = range.next
                                 range.next = current &+ range.step
-                                top.pointee = (.int(current))
+                                top.initialize(to: .int(current))
                                 top += 1
                                 break
                             }
                         } else if let item = try next(iterator) {
-                            top.pointee = (item)
+                            top.initialize(to: item)
                             top += 1
                             break
                         }
@@ -646,7 +646,7 @@ extension ThreadState {
 
                     case .getLen:
                         let value = top[-1].unsafelyUnwrapped
-                        top.pointee = (.int(try length(value)))
+                        top.initialize(to: .int(try length(value)))
                         top += 1
 
                     case .kwNames:
@@ -685,7 +685,7 @@ extension ThreadState {
                         top -= argument + 2
                         top[0]?.release()
                         if !isMethod { top[1].unsafelyUnwrapped.release() }
-                        top.pointee = (result)
+                        top.initialize(to: result)
                         top += 1
 
                     case .callFunctionEx:
@@ -699,7 +699,7 @@ extension ThreadState {
                         let used = hasKeywords ? 4 : 3
                         for index in 0..<used { top[index - used]?.release() }
                         top -= used
-                        top.pointee = (result)
+                        top.initialize(to: result)
                         top += 1
 
                     case .makeFunction:
@@ -789,7 +789,7 @@ extension ThreadState {
                             throw .typeError("'async for' requires an iterator with __anext__ method, got \(typeOf(iterator).name)")
                         }
                         defer { next.release() }
-                        top.pointee = (try awaitable(next, context: 0))
+                        top.initialize(to: try awaitable(next, context: 0))
                         top += 1
 
                     case .endAsyncFor:
@@ -812,7 +812,7 @@ extension ThreadState {
                         let exit = try specialMethod(manager, interpreter.names.__aexit__)
                         top[-1] = exit
                         manager.release()
-                        top.pointee = (try awaitable(enter, context: 1))
+                        top.initialize(to: try awaitable(enter, context: 1))
                         top += 1
 
                     case .beforeWith:
@@ -840,7 +840,7 @@ extension ThreadState {
                         }
                         top[-1] = exit
                         manager.release()
-                        top.pointee = (entered)
+                        top.initialize(to: entered)
                         top += 1
 
                     case .withExceptStart:
@@ -850,7 +850,7 @@ extension ThreadState {
                         let traceback: Value = exception.as(PyBaseException.self)?.traceback
                             .map { .object(ObjectRef(Unmanaged.passUnretained($0))) } ?? .none
                         let result = try call(exit, [type.value, exception, traceback])
-                        top.pointee = (result)
+                        top.initialize(to: result)
                         top += 1
 
                     case .pushExcInfo:
@@ -859,7 +859,7 @@ extension ThreadState {
                         exception.retain()
                         handledExceptions[handledExceptions.count - 1] = exception
                         top[-1] = previous
-                        top.pointee = (exception)
+                        top.initialize(to: exception)
                         top += 1
 
                     case .popExcept:
@@ -917,7 +917,7 @@ extension ThreadState {
 
                     case .loadAssertionError:
                         let type = interpreter.types.exceptions["AssertionError"]!
-                        top.pointee = (type.value)
+                        top.initialize(to: type.value)
                         top += 1
 
                     case .loadBuildClass:
@@ -925,7 +925,7 @@ extension ThreadState {
                             throw .nameError("__build_class__")
                         }
                         builder.retain()
-                        top.pointee = (builder)
+                        top.initialize(to: builder)
                         top += 1
 
                     case .setupAnnotations:
@@ -948,7 +948,7 @@ extension ThreadState {
 
                     case .importFrom:
                         let module = top[-1].unsafelyUnwrapped
-                        top.pointee = (try importFrom(module, names[argument].strObject!))
+                        top.initialize(to: try importFrom(module, names[argument].strObject!))
                         top += 1
 
                     case .importStar:
@@ -959,18 +959,18 @@ extension ThreadState {
 
                     case .matchMapping:
                         let subject = top[-1].unsafelyUnwrapped
-                        top.pointee = (.bool(typeOf(subject).flags.contains(.mapping)))
+                        top.initialize(to: .bool(typeOf(subject).flags.contains(.mapping)))
                         top += 1
 
                     case .matchSequence:
                         let subject = top[-1].unsafelyUnwrapped
-                        top.pointee = (.bool(typeOf(subject).flags.contains(.sequence)))
+                        top.initialize(to: .bool(typeOf(subject).flags.contains(.sequence)))
                         top += 1
 
                     case .matchKeys:
                         let keys = top[-1].unsafelyUnwrapped
                         let subject = top[-2].unsafelyUnwrapped
-                        top.pointee = (try matchKeys(subject, keys))
+                        top.initialize(to: try matchKeys(subject, keys))
                         top += 1
 
                     case .matchClass:
