@@ -5,7 +5,7 @@
 #   QUICK=1 bash scripts/test.sh    # same, without the Lib-wide AST comparison
 #
 # Stages: scripts/setup.sh; swift build -c release; swift test (debug);
-# python3 tests/run.py --garter .build/debug/garter (see the note below). Every stage runs even if an
+# python3 tests/run.py --garter .build/release/garter. Every stage runs even if an
 # earlier one failed (except the Python tests, which need the release binary), and
 # the exit status is non-zero if any stage failed.
 set -uo pipefail
@@ -35,13 +35,8 @@ release_ok=1
 stage "release build" swift build -c release || release_ok=0
 
 stage "swift test" swift test
-stage "debug build" swift build --product garter || release_ok=0
 
-# Known problem (session 2): the release build miscompiles method calls
-# (LOAD_METHOD + CALL: `[].append(1)` raises "'list' object is not
-# callable"); the debug build is correct. Until that is fixed, the
-# Python-level tests run on the debug build that `swift test` just made.
-run_args=(--garter .build/debug/garter)
+run_args=(--garter .build/release/garter)
 if [ -n "${QUICK:-}" ]; then run_args+=(--quick); fi
 summary_file=$(mktemp)
 trap 'rm -f "$summary_file"' EXIT

@@ -270,10 +270,10 @@ extension ThreadState {
         for (key, value) in dict.pairs {
             key.retain(); value.retain()
             defer { key.release(); value.release() }
-            if let hook = try callSpecialIfPresent(value, names.__set_name__, [typeValue, key]) { hook.release() }
+            if let hook = try callSpecial(value, names.__set_name__, [typeValue, key]) { hook.release() }
         }
         // __init_subclass__ of the parent classes.
-        let parentSuper = try makeSuper(startAfter: type, object: typeValue)
+        let parentSuper = try makeSuper(start: type, object: typeValue)
         defer { parentSuper.release() }
         if let initSubclass = try lookupAttribute(parentSuper, names.__init_subclass__) {
             defer { initSubclass.release() }
@@ -291,11 +291,6 @@ extension ThreadState {
             }.release()
         }
         return typeValue
-    }
-
-    /// Calls `object.<name>(...)` when its type has that special method.
-    func callSpecialIfPresent(_ object: Value, _ name: PyStr, _ values: [Value]) throws(EvalError) -> Value? {
-        try callSpecial(object, name, values)
     }
 
     /// The base whose instance layout the new class extends.

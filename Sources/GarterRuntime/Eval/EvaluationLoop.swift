@@ -721,10 +721,7 @@ extension ThreadState {
                         depth -= 1
                         frame = caller
                         currentFrame = frame
-                        // Push the result on the caller's stack.
-                        let callerStack = frame.localsPlus + frame.pointee.code.takeUnretainedValue().localCount
-                        (callerStack + frame.pointee.stackDepth).initialize(to: result)
-                        frame.pointee.stackDepth += 1
+                        frame.push(result)
                         continue frameLoop
 
                     case .returnGenerator:
@@ -739,9 +736,7 @@ extension ThreadState {
                         depth -= 1
                         frame = caller
                         currentFrame = frame
-                        let callerStack = frame.localsPlus + frame.pointee.code.takeUnretainedValue().localCount
-                        (callerStack + frame.pointee.stackDepth).initialize(to: generator)
-                        frame.pointee.stackDepth += 1
+                        frame.push(generator)
                         continue frameLoop
 
                     case .yieldValue:
@@ -1049,7 +1044,7 @@ extension ThreadState {
     /// Releases a frame that never ran (a recursion error before entering it).
     func discardFrame(_ frame: UnsafeMutablePointer<Frame>) {
         frame.release(stackDepth: 0)
-        if !frame.pointee_isGenerator { frameStack.pop(frame) }
+        if !frame.pointee.isGenerator { frameStack.pop(frame) }
     }
 
     /// The entry frame is done (returned, raised, or a generator finished):
@@ -1083,6 +1078,3 @@ extension ThreadState {
     }
 }
 
-extension UnsafeMutablePointer where Pointee == Frame {
-    var pointee_isGenerator: Bool { pointee.isGenerator }
-}

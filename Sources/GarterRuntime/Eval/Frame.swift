@@ -48,6 +48,15 @@ extension UnsafeMutablePointer where Pointee == Frame {
     @inline(__always)
     var code: LoadedCode { pointee.code.takeUnretainedValue() }
 
+    /// Pushes `value` (taking over its reference) on a suspended frame's
+    /// value stack: a callee's result coming back to its caller.
+    @inline(__always)
+    func push(_ value: Value) {
+        let stack = localsPlus + pointee.code._withUnsafeGuaranteedRef { $0.localCount }
+        (stack + pointee.stackDepth).initialize(to: value)
+        pointee.stackDepth += 1
+    }
+
     /// Sets up a frame in `self` for `code`, taking over the references
     /// passed (function, locals) and adding its own to code, globals, builtins.
     func initialize(code: LoadedCode, function: PyFunction?, globals: PyDict, builtins: PyDict,

@@ -148,8 +148,6 @@ public final class Interpreter {
         .object(ObjectRef.allocate(PyStr(codePoints, type: types.str)))
     }
 
-    /// Kept for code written before `newString`.
-    public func makeString(_ text: String) -> Value { newString(text) }
 
     /// A new tuple taking over the references to `items`.
     public func newTuple(_ items: [Value]) -> Value {

@@ -94,11 +94,6 @@ extension ThreadState {
                                                   type: type ?? interpreter.types.other("super"))))
     }
 
-    /// `super(cls, cls)` searching after `startAfter` (for `__init_subclass__`).
-    func makeSuper(startAfter type: PyType, object: Value) throws(EvalError) -> Value {
-        try makeSuper(start: type, object: object)
-    }
-
     /// `super()` inside a method: the `__class__` cell and the first argument of the calling frame.
     func zeroArgumentSuper(type: PyType) throws(EvalError) -> Value {
         guard let frame = currentFrame else { throw .runtimeError("super(): no current frame") }
