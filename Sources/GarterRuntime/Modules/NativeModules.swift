@@ -4,6 +4,12 @@
 
 extension Interpreter {
     func registerNativeModules() {
+        // (Named functions rather than closures: Swift 6.3's SILGen crashes
+        // on a typed-throws closure literal stored into this dictionary.)
+        func math(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeMathModule() }
+        nativeModules["math"] = math
+        func itertools(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeItertoolsModule() }
+        nativeModules["itertools"] = itertools
     }
 
     /// A new native module named `name`, its functions defined by `define`.

@@ -90,10 +90,12 @@ public final class PyType: PyObject {
 
     /// `__module__.__qualname__` as CPython prints types and instances:
     /// built-in types have no module prefix.
+    /// Built-in types of native modules (`itertools.count`) carry a
+    /// `__module__` string in their dict and print with it too.
     public var displayName: String {
-        guard isHeapType, let module = dict.lookup(name: "__module__"), let text = module.stringValue,
+        guard let module = dict.lookup(name: "__module__"), let text = module.stringValue,
               text != "builtins" else { return isHeapType ? qualifiedName : name }
-        return "\(text).\(qualifiedName)"
+        return "\(text).\(isHeapType ? qualifiedName : name)"
     }
 
     /// The attribute `name` found along the MRO, without descriptors applied
