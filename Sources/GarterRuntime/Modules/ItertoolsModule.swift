@@ -56,7 +56,7 @@ extension Interpreter {
         }) { _, slots in
             slots.repr = { thread, value throws(EvalError) in
                 let iterator = value.as(PyModuleIterator.self)!
-                let name = thread.typeOf(value).name
+                let name = thread.typeOf(value).shortName
                 let start = try thread.reprText(iterator[0]!)
                 if thread.isIntegerOne(iterator[1]!) { return thread.interpreter.newString("\(name)(\(start))") }
                 return thread.interpreter.newString("\(name)(\(start), \(try thread.reprText(iterator[1]!)))")
@@ -67,7 +67,7 @@ extension Interpreter {
     private func cycleType() -> PyType {
         moduleIteratorType("cycle", module: "itertools", new: { thread, type, arguments throws(EvalError) in
             try thread.rejectKeywordsForType(type, "cycle", arguments)
-            try arguments.expect("cycle", 1...1)
+            try arguments.expectPositional("cycle", 1)
             let iterator = try thread.iterate(arguments[0])
             // values: the source (until exhausted); lists[0]: the items seen; numbers[0]: replay position.
             return thread.interpreter.iteratorValue(type, values: [iterator], lists: [[]], numbers: [0]) { thread, cycle throws(EvalError) in
@@ -110,7 +110,7 @@ extension Interpreter {
         }) { type, slots in
             slots.repr = { thread, value throws(EvalError) in
                 let iterator = value.as(PyModuleIterator.self)!
-                let name = thread.typeOf(value).name
+                let name = thread.typeOf(value).shortName
                 let object = try thread.reprText(iterator[0] ?? .none)
                 if iterator.numbers[0] < 0 { return thread.interpreter.newString("\(name)(\(object))") }
                 return thread.interpreter.newString("\(name)(\(object), \(iterator.numbers[0]))")
@@ -357,7 +357,7 @@ extension Interpreter {
     private func pairwiseType() -> PyType {
         moduleIteratorType("pairwise", module: "itertools", new: { thread, type, arguments throws(EvalError) in
             try thread.rejectKeywordsForType(type, "pairwise", arguments)
-            try arguments.expect("pairwise", 1...1)
+            try arguments.expectPositional("pairwise", 1)
             let iterator = try thread.iterate(arguments[0])
             // values: the source, the previous item.
             return thread.interpreter.iteratorValue(type, values: [iterator, nil]) { thread, state throws(EvalError) in

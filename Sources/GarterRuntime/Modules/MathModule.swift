@@ -83,6 +83,7 @@ extension Interpreter {
             /// A function of two floats (CPython's math_2).
             func binary(_ name: String, _ function: @escaping (Double, Double) -> Double) {
                 define(name) { thread, arguments throws(EvalError) in
+                    try arguments.rejectKeywords("math.\(name)")
                     try arguments.expect(name, 2...2)
                     let x = try thread.floatArgument(arguments[0])
                     let y = try thread.floatArgument(arguments[1])
@@ -105,6 +106,7 @@ extension Interpreter {
             }
 
             define("pow") { thread, arguments throws(EvalError) in
+                try arguments.rejectKeywords("math.pow")
                 try arguments.expect("pow", 2...2)
                 let x = try thread.floatArgument(arguments[0])
                 let y = try thread.floatArgument(arguments[1])
@@ -126,11 +128,13 @@ extension Interpreter {
                 try arguments.expect("math.frexp", 1...1)
                 let x = try thread.floatArgument(arguments[0])
                 if x.isNaN || x.isInfinite || x == 0 { return thread.interpreter.newTuple([.float(x), .int(0)]) }
-                let parts = frexp(x)
-                return thread.interpreter.newTuple([.float(parts.0), .int(parts.1)])
+                var exponent: Int32 = 0
+                let mantissa = frexp(x, &exponent)
+                return thread.interpreter.newTuple([.float(mantissa), .int(Int(exponent))])
             }
 
             define("ldexp") { thread, arguments throws(EvalError) in
+                try arguments.rejectKeywords("math.ldexp")
                 try arguments.expect("ldexp", 2...2)
                 let x = try thread.floatArgument(arguments[0])
                 guard let exponent = Arithmetic.pyInteger(arguments[1]) else {
@@ -302,7 +306,8 @@ extension Interpreter {
             return thread.interpreter.integerValue(MathIntegers.factorial(value))
         }
         define("comb") { thread, arguments throws(EvalError) in
-            try arguments.expect("comb", 2...2)
+            try arguments.rejectKeywords("math.comb")
+                try arguments.expect("comb", 2...2)
             let n = try thread.integerArgument(arguments[0])
             let k = try thread.integerArgument(arguments[1])
             if n.isNegative { throw .valueError("n must be a non-negative integer") }
@@ -316,6 +321,7 @@ extension Interpreter {
             return thread.interpreter.integerValue(MathIntegers.combinations(n, count))
         }
         define("perm") { thread, arguments throws(EvalError) in
+            try arguments.rejectKeywords("math.perm")
             try arguments.expect("perm", 1...2)
             let n = try thread.integerArgument(arguments[0])
             if arguments.positionalCount == 1 || arguments[1].isNone {

@@ -62,14 +62,14 @@ extension ThreadState {
 extension Interpreter {
     /// The type `name` of native module `module`, made and filled by
     /// `populate` the first time (a module imported again, or by another
-    /// thread, gets the same type object). Its name prints as
-    /// `module.name`, as CPython's static types of extension modules do.
+    /// thread, gets the same type object). As in CPython, a static type of
+    /// an extension module is named `module.name` (its messages and repr
+    /// say so) while its `__name__` is the last part.
     func nativeType(_ name: String, module: String, base: PyType? = nil, flags: TypeFlags = [.baseType],
                     _ populate: (PyType) -> Void) -> PyType {
-        let key = "\(module).\(name)"
-        if let existing = types.othersByName(key) { return existing }
-        let type = types.other(key, base: base, flags: flags)
-        type.name = name
+        let fullName = "\(module).\(name)"
+        if let existing = types.othersByName(fullName) { return existing }
+        let type = types.other(fullName, base: base, flags: flags)
         type.qualifiedName = name
         setItem(type.dict, "__module__", intern(module))
         populate(type)
@@ -80,11 +80,21 @@ extension Interpreter {
     /// Puts a type into a module's namespace under its name.
     func export(_ type: PyType, in module: PyModule) {
         type.incref()
-        setItem(module.dict, type.name, type.value)
+        setItem(module.dict, type.shortName, type.value)
     }
 
     /// An int value for a `BigInt` (inline when it fits a word).
     func integerValue(_ value: BigInt) -> Value { Arithmetic.value(PyInteger(value), self) }
+}
+
+extension PyType {
+    /// `__name__`: a built-in type's name without its module
+    /// (`itertools.count` is `count`).
+    var shortName: String {
+        if isHeapType { return name }
+        guard let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[name.index(after: dot)...])
+    }
 }
 
 extension BuiltinTypes {
@@ -93,6 +103,14 @@ extension BuiltinTypes {
 }
 
 extension Arguments {
+    /// Exactly `count` positional arguments, with the message of CPython's
+    /// `_PyArg_CheckPositional` ("cycle expected 1 argument, got 0").
+    func expectPositional(_ function: String, _ count: Int) throws(EvalError) {
+        if positionalCount != count {
+            throw .typeError("\(function) expected \(count) argument\(count == 1 ? "" : "s"), got \(positionalCount)")
+        }
+    }
+
     /// Binds arguments by name with the messages of CPython's older
     /// PyArg_ParseTupleAndKeywords (used by `count`, `repeat`, `product`...).
     func bindClassic(_ function: String, _ names: [String], required: Int,

@@ -90,12 +90,10 @@ public final class PyType: PyObject {
 
     /// `__module__.__qualname__` as CPython prints types and instances:
     /// built-in types have no module prefix.
-    /// Built-in types of native modules (`itertools.count`) carry a
-    /// `__module__` string in their dict and print with it too.
     public var displayName: String {
-        guard let module = dict.lookup(name: "__module__"), let text = module.stringValue,
+        guard isHeapType, let module = dict.lookup(name: "__module__"), let text = module.stringValue,
               text != "builtins" else { return isHeapType ? qualifiedName : name }
-        return "\(text).\(isHeapType ? qualifiedName : name)"
+        return "\(text).\(qualifiedName)"
     }
 
     /// The attribute `name` found along the MRO, without descriptors applied
