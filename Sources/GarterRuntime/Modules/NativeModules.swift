@@ -10,6 +10,8 @@ extension Interpreter {
         nativeModules["math"] = math
         func itertools(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeItertoolsModule() }
         nativeModules["itertools"] = itertools
+        func collections(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeCollectionsModule() }
+        nativeModules["_collections"] = collections
     }
 
     /// A new native module named `name`, its functions defined by `define`.
