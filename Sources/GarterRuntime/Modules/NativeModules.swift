@@ -12,6 +12,8 @@ extension Interpreter {
         nativeModules["itertools"] = itertools
         func collections(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeCollectionsModule() }
         nativeModules["_collections"] = collections
+        func random(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeRandomModule() }
+        nativeModules["_random"] = random
     }
 
     /// A new native module named `name`, its functions defined by `define`.
