@@ -14,6 +14,8 @@ extension Interpreter {
         nativeModules["_collections"] = collections
         func random(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeRandomModule() }
         nativeModules["_random"] = random
+        func functools(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeFunctoolsModule() }
+        nativeModules["_functools"] = functools
     }
 
     /// A new native module named `name`, its functions defined by `define`.
