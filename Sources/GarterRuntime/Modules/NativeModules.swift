@@ -16,6 +16,8 @@ extension Interpreter {
         nativeModules["_random"] = random
         func functools(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeFunctoolsModule() }
         nativeModules["_functools"] = functools
+        func errno(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeErrnoModule() }
+        nativeModules["errno"] = errno
     }
 
     /// A new native module named `name`, its functions defined by `define`.
