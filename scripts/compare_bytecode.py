@@ -12,7 +12,8 @@ RESUME, a documented difference of the slot layout) is dropped too. Two code
 objects are identical when every instruction's opname and argument (argrepr
 where dis gives one, else the raw argument) and the exception table match.
 
-Line numbers and positions are not compared.
+Line numbers are compared only with --lines (the line each instruction belongs
+to, as dis shows them); columns are not compared.
 
 Usage: scripts/compare_bytecode.py [--garter PATH] [--jobs N] [--show N] [FILE_OR_DIR ...]
 """
@@ -32,6 +33,7 @@ INSTR = re.compile(r'^\s*(\d+)?\s+(?:-->)?\s*(>>)?\s*(\d+)\s+([A-Z_0-9]+)(?:\s+(
 EXC = re.compile(r'^\s+(\d+) to (\d+) -> (\d+) \[(\d+)\]( lasti)?$')
 HEADER = re.compile(r'^Disassembly of <code object (\S+) at 0x[0-9a-f]+, file ".*", line (\d+)>:$')
 CODEREPR = re.compile(r'<code object (\S+) at 0x[0-9a-f]+, file ".*?", line (\d+)>')
+WITH_LINES = False
 DROP = {"CACHE", "PRECALL", "EXTENDED_ARG", "NOP"}
 MERGE = {
     "POP_JUMP_FORWARD_IF_FALSE": "POP_JUMP_IF_FALSE", "POP_JUMP_BACKWARD_IF_FALSE": "POP_JUMP_IF_FALSE",
@@ -88,15 +90,19 @@ def parse_listing(text):
     """-> list of code objects: (name, line, [instr], [exc]) in listing order."""
     codes = []
     current = ["<module>", "0", [], []]
+    lineno = None
     for line in text.splitlines():
         m = HEADER.match(line)
         if m:
             codes.append(current)
             current = [m.group(1), m.group(2), [], []]
+            lineno = None
             continue
         m = INSTR.match(line)
         if m:
-            current[2].append((int(m.group(3)), m.group(4), m.group(5), m.group(6)))
+            if m.group(1):
+                lineno = m.group(1)
+            current[2].append((int(m.group(3)), m.group(4), m.group(5), m.group(6), lineno))
             continue
         m = EXC.match(line)
         if m:
@@ -129,7 +135,7 @@ def normalize(code):
             pos += 1
         index_of[off] = pos
     out = []
-    for _, (off, op, arg, argrepr) in kept:
+    for _, (off, op, arg, argrepr, lineno) in kept:
         op = MERGE.get(op, op)
         if argrepr is not None and argrepr.startswith("to ") and argrepr[3:].isdigit():
             target = int(argrepr[3:])
@@ -138,7 +144,7 @@ def normalize(code):
             val = normalize_repr(argrepr)
         else:
             val = arg
-        out.append((op, val))
+        out.append((op, val, lineno) if WITH_LINES else (op, val))
     covered = {}
     for start, end, target, depth, lasti in exc:
         for k, (_, x) in enumerate(kept):
@@ -166,7 +172,8 @@ def cpython_listing(path):
 
 
 def compare_file(args):
-    garter, path, timeout = args
+    global WITH_LINES
+    garter, path, timeout, WITH_LINES = args
     try:
         expected = cpython_listing(path)
     except (SyntaxError, ValueError):
@@ -230,7 +237,11 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--show", type=int, default=15)
+    ap.add_argument("--lines", action="store_true",
+                    help="also compare the line number of every instruction")
     ap.add_argument("--opcode-stats", action="store_true", help="count first differing opnames")
+    ap.add_argument("--require", type=float, metavar="PCT",
+                    help="exit 1 when fewer than PCT%% of the code objects are identical")
     args = ap.parse_args()
     targets = args.targets or ["/usr/lib/python3.11"]
     files = python_files(targets)
@@ -239,7 +250,7 @@ def main():
     samples = []
     first_ops = {}
     with concurrent.futures.ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        for path, status, diffs, s, t in pool.map(compare_file, [(args.garter, p, args.timeout) for p in files]):
+        for path, status, diffs, s, t in pool.map(compare_file, [(args.garter, p, args.timeout, args.lines) for p in files]):
             if status == "cpython-error":
                 continue
             total += t
@@ -265,6 +276,9 @@ def main():
             print(f"  first difference cpython {k[0]} / garter {k[1]}: {v}")
     pct = 100.0 * same / total if total else 0.0
     print(f"files={len(files)} garter_failures={len(problems)} code_objects={total} identical={same} ({pct:.2f}%)")
+    if args.require is not None and pct < args.require:
+        print(f"FAIL: {pct:.2f}% identical, {args.require}% required")
+        return 1
     return 0
 
 

@@ -23,21 +23,28 @@
 /// `makeCell` index the whole localsplus space (a cell's argument is
 /// `varnames.count + i`, a free variable's `varnames.count + cellvars.count + i`).
 ///
-/// Cells for parameters — the one place Garter differs from 3.11's layout
-/// rules: CPython 3.11 stores a parameter that is also a cell in ONE slot
-/// (the cell slot *replaces* the argument slot and MAKE_CELL wraps the
-/// argument in place). Garter keeps the two slots apart, as the contract
-/// says: the parameter keeps its varnames slot, the cell has its own slot
-/// after the varnames, and the prologue is
-///     MAKE_CELL (varnames.count + i)      for every cell, in cellvars order
-///     LOAD_FAST param; STORE_DEREF cell   for every cell that is a parameter
-///     COPY_FREE_VARS n                    when there are free variables
-///     RETURN_GENERATOR; POP_TOP           for generators/coroutines
+/// Cells for parameters — the one place Garter's layout differs from 3.11:
+/// CPython 3.11 keeps a parameter that is also a cell in ONE slot (the
+/// argument slot becomes the cell, and MAKE_CELL wraps the argument in
+/// place). Garter keeps the two slots apart, as the runtime contract says:
+/// the parameter keeps its varnames slot, the cell has its own slot after
+/// the varnames, `makeCell` always makes an EMPTY cell (it never reads the
+/// slot), and the argument is copied in explicitly. The prologue of every
+/// code object is, in this order:
+///     COPY_FREE_VARS n                       when there are free variables
+///     MAKE_CELL (varnames.count + i)         for every cell: cells of
+///                                            parameters first (in parameter
+///                                            order), then the others in
+///                                            cellvars order (CPython's order)
+///     LOAD_FAST param; STORE_DEREF cell      for every parameter that is a cell
+///     RETURN_GENERATOR; POP_TOP              generators, coroutines, async generators
 ///     RESUME 0
-/// so `makeCell` always makes an empty cell (it never reads the slot), and
-/// the argument is copied in right after. (CPython's prologue order is
-/// MAKE_CELL, COPY_FREE_VARS, RETURN_GENERATOR, ...; the copies go right after
-/// the MAKE_CELLs.)
+/// `scripts/compare_bytecode.py` drops the LOAD_FAST/STORE_DEREF pairs
+/// before RESUME when it compares with CPython.
+///
+/// Positions: `CodeObject.positions` has one `SourceRange` per instruction;
+/// a line of -1 means "no position" (CPython's None), a column of -1 an
+/// unknown column.
 ///
 /// Each case's doc comment gives its stack effect, `before -- after`
 /// (top of the stack on the right).

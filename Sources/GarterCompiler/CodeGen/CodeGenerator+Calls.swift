@@ -27,7 +27,6 @@ extension CodeGenerator {
         let location = callLocation(expression, function: function, attr: attr)
         unit.location = location
         emit(.loadMethod, attributeNameIndex(attr))
-        unit.location = saved
         for argument in args { try visit(argument) }
         if !keywords.isEmpty {
             try validateKeywords(keywords)
@@ -64,7 +63,7 @@ extension CodeGenerator {
     func validateKeywords(_ keywords: [Keyword]) throws(CompileError) {
         for (index, keyword) in keywords.enumerated() {
             guard let name = keyword.arg else { continue }
-            if name == "__debug__" { throw syntaxError("cannot assign to __debug__", at: keyword.range) }
+            if name == "__debug__" { throw syntaxError("cannot assign to __debug__") }
             for other in keywords[(index + 1)...] where other.arg == name {
                 throw syntaxError("keyword argument repeated: \(name)", at: other.range)
             }

@@ -191,6 +191,7 @@ extension CodeGenerator {
             useNextBlock(except)
             emit(.nop)
             emitJump(.jump, to: exceptWithError)
+            setLocation(handler.range)
             useNextBlock(noMatch)
             emit(.popTop)
             useNextBlock(exceptWithError)

@@ -232,7 +232,10 @@ extension CodeGenerator {
             try jumpIf(orelse, to: target, condition: condition)
             useNextBlock(end)
             return
-        case .compare(let left, let ops, let comparators) where ops.count > 1:
+        case .compare(let left, let ops, let comparators):
+            // CPython leaves the comparison's position in force after it.
+            setLocation(expression.range)
+            guard ops.count > 1 else { break }
             let cleanup = newBlock()
             try visit(left)
             for index in 0..<(ops.count - 1) {

@@ -76,17 +76,19 @@ extension CodeGenerator {
     }
 
     private func applyDecorators(_ decorators: [Expr]) {
+        let saved = unit.location
         for decorator in decorators.reversed() {
             setLocation(decorator.range)
             emit(.call, 0)
         }
+        unit.location = saved
     }
 
     private func checkDebugArguments(_ arguments: Arguments) throws(CompileError) {
         let all = arguments.posonlyargs + arguments.args + (arguments.vararg.map { [$0] } ?? [])
             + arguments.kwonlyargs + (arguments.kwarg.map { [$0] } ?? [])
         for argument in all where argument.arg == "__debug__" {
-            throw syntaxError("cannot assign to __debug__", at: argument.range)
+            throw syntaxError("cannot assign to __debug__")
         }
     }
 

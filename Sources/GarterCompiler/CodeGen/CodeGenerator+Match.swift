@@ -188,7 +188,7 @@ extension CodeGenerator {
             loadConstant(.int(patterns.count))
             emit(.compareOp, Int(ComparisonOperation.equal.rawValue))
             jumpToFailPop(&context, .popJumpIfFalse)
-        } else if !starWildcard {
+        } else if patterns.count > 1 {
             emit(.getLen)
             loadConstant(.int(patterns.count - 1))
             emit(.compareOp, Int(ComparisonOperation.greaterOrEqual.rawValue))

@@ -135,6 +135,43 @@ indirect enum ConstantKey: Hashable {
     case tuple([ConstantKey])
     case frozenset([ConstantKey])
 
+    /// Strings hash their length and at most their first and last 32 code
+    /// points, as raw bytes: docstrings are long, and equality still
+    /// compares them whole.
+    func hash(into hasher: inout Hasher) {
+        switch self {
+        case .string(let codePoints):
+            hasher.combine(codePoints.count)
+            codePoints.withUnsafeBytes { raw in
+                let limit = 32 * MemoryLayout<UInt32>.size
+                if raw.count <= 2 * limit {
+                    hasher.combine(bytes: raw)
+                } else {
+                    hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[..<limit]))
+                    hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[(raw.count - limit)...]))
+                }
+            }
+        case .bytes(let bytes):
+            hasher.combine(1 as UInt8)
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        case .none: hasher.combine(2 as UInt8)
+        case .ellipsis: hasher.combine(3 as UInt8)
+        case .bool(let flag): hasher.combine(flag)
+        case .int(let number): hasher.combine(number)
+        case .bigInt(let text): hasher.combine(text)
+        case .float(let bits): hasher.combine(bits)
+        case .complex(let real, let imag):
+            hasher.combine(real)
+            hasher.combine(imag)
+        case .tuple(let items):
+            hasher.combine(4 as UInt8)
+            hasher.combine(items)
+        case .frozenset(let items):
+            hasher.combine(5 as UInt8)
+            hasher.combine(items)
+        }
+    }
+
     init?(_ constant: CodeConstant) {
         switch constant {
         case .literal(let literal):

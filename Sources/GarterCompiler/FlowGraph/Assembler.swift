@@ -43,7 +43,12 @@ struct Assembler {
             }
         }
         var optimizer = FlowGraphOptimizer(assembler: self)
-        for b in layout() { optimizer.extendBlock(b) }
+        // CPython walks its block list newest block first here; the order
+        // decides which jumps see an already extended block.
+        let reachable = Set(layout())
+        for b in stride(from: blocks.count - 1, through: 0, by: -1) where reachable.contains(b) {
+            optimizer.extendBlock(b)
+        }
         blocks = optimizer.blocks
         insertPrologue()
         optimizer.blocks = blocks

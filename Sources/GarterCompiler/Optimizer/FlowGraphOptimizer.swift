@@ -27,21 +27,21 @@ struct FlowGraphOptimizer {
     }
 
     mutating func optimize() {
-        for (key, index) in constants.enumerated().compactMap({ (index, constant) in ConstantKey(constant).map { ($0, index) } })
-        where constantIndexes[key] == nil {
-            constantIndexes[key] = index
-        }
         for b in layout() {
             for i in blocks[b].instructions.indices where blocks[b].instructions[i].target >= 0 {
                 blocks[b].instructions[i].target = skipEmpty(blocks[b].instructions[i].target)
             }
         }
-        for b in layout() { extendBlock(b) }
         for b in layout() {
             optimizeBlock(b)
             Self.removeNops(&blocks, b)
         }
-        for b in layout() { extendBlock(b) }
+        // CPython walks its block list newest block first; the order decides
+        // which jumps see an already extended block.
+        let reachable = Set(layout())
+        for b in stride(from: blocks.count - 1, through: 0, by: -1) where reachable.contains(b) {
+            extendBlock(b)
+        }
         markReachable()
         for b in layout() where blocks[b].predecessors == 0 {
             blocks[b].instructions = []
@@ -185,6 +185,12 @@ struct FlowGraphOptimizer {
     }
 
     private mutating func addConstant(_ constant: CodeConstant) -> Int {
+        // The table is made on first use: most code objects fold no tuple.
+        if constantIndexes.isEmpty {
+            for (index, existing) in constants.enumerated() {
+                if let key = ConstantKey(existing), constantIndexes[key] == nil { constantIndexes[key] = index }
+            }
+        }
         if let key = ConstantKey(constant), let index = constantIndexes[key] { return index }
         constants.append(constant)
         if let key = ConstantKey(constant) { constantIndexes[key] = constants.count - 1 }

@@ -104,8 +104,11 @@ enum ConstantArithmetic {
     static let maximumStringSize = 4096
     static let maximumTotalItems = 1024
 
+    /// The number of bits of |value| (CPython's _PyLong_NumBits).
     static func bitLength(_ value: BigInt) -> Int {
-        value.magnitude.bitWidth - value.magnitude.leadingZeroBitCount
+        let words = Array(value.magnitude.words)
+        guard let top = words.lastIndex(where: { $0 != 0 }) else { return 0 }
+        return top * UInt.bitWidth + (UInt.bitWidth - words[top].leadingZeroBitCount)
     }
 
     /// An int converted to float exactly, or nil when it might round.
@@ -243,6 +246,8 @@ enum ConstantArithmetic {
             case .add: return .complex(ar + br, ai + bi)
             case .sub: return .complex(ar - br, ai - bi)
             case .mult: return .complex(ar * br - ai * bi, ar * bi + ai * br)
+            case .div: return complexQuotient(ar, ai, br, bi)
+            case .pow: return complexPower(ar, ai, br, bi)
             default: return nil
             }
         }
@@ -262,6 +267,64 @@ enum ConstantArithmetic {
             return .float(result)
         default: return nil
         }
+    }
+
+    /// Complex division as CPython's _Py_c_quot computes it (nil: division by zero).
+    static func complexQuotient(_ ar: Double, _ ai: Double, _ br: Double, _ bi: Double) -> FoldValue? {
+        let absReal = Swift.abs(br), absImag = Swift.abs(bi)
+        if absReal >= absImag {
+            if absReal == 0 { return nil }
+            let ratio = bi / br
+            let denominator = br + bi * ratio
+            return .complex((ar + ai * ratio) / denominator, (ai - ar * ratio) / denominator)
+        } else if absImag >= absReal {
+            let ratio = br / bi
+            let denominator = br * ratio + bi
+            return .complex((ar * ratio + ai) / denominator, (ai * ratio - ar) / denominator)
+        }
+        return .complex(.nan, .nan)
+    }
+
+    /// `a ** b` for complex numbers as CPython's complex_pow computes it.
+    static func complexPower(_ ar: Double, _ ai: Double, _ br: Double, _ bi: Double) -> FoldValue? {
+        func product(_ x: (Double, Double), _ y: (Double, Double)) -> (Double, Double) {
+            (x.0 * y.0 - x.1 * y.1, x.0 * y.1 + x.1 * y.0)
+        }
+        var result: (Double, Double)
+        if bi == 0 && br == br.rounded(.down) && Swift.abs(br) <= 100 {
+            let n = Int(br)
+            var r = (1.0, 0.0), p = (ar, ai)
+            var mask = 1
+            let m = Swift.abs(n)
+            while mask > 0 && m >= mask {
+                if m & mask != 0 { r = product(r, p) }
+                mask <<= 1
+                p = product(p, p)
+            }
+            if n > 0 {
+                result = r
+            } else {
+                guard case .complex(let x, let y)? = complexQuotient(1, 0, r.0, r.1) else { return nil }
+                result = (x, y)
+            }
+        } else if br == 0 && bi == 0 {
+            result = (1, 0)
+        } else if ar == 0 && ai == 0 {
+            if bi != 0 || br < 0 { return nil }
+            result = (0, 0)
+        } else {
+            let magnitude = hypot(ar, ai)
+            var length = Foundation.pow(magnitude, br)
+            let angle = atan2(ai, ar)
+            var phase = angle * br
+            if bi != 0 {
+                length /= exp(angle * bi)
+                phase += bi * log(magnitude)
+            }
+            result = (length * cos(phase), length * sin(phase))
+        }
+        if result.0.isInfinite || result.1.isInfinite { return nil }
+        return .complex(result.0, result.1)
     }
 
     /// `sequence * count` within CPython's limits.

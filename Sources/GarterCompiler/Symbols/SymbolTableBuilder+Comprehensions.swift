@@ -30,7 +30,11 @@ extension SymbolTableBuilder {
         if let value { try visit(value) }
         try visit(element)
         scopes[currentID].isGenerator = kind == .generator
+        // An asynchronous list, set or dict comprehension is awaited where
+        // it stands, which makes the enclosing scope a coroutine too.
+        let isAsync = scopes[currentID].isCoroutine && kind != .generator
         closeScope()
+        if isAsync { scopes[currentID].isCoroutine = true }
     }
 
     /// A `for` target of a comprehension: the names it binds are iteration

@@ -159,6 +159,10 @@ enum BuiltinFunctions {
         }
         define("ord") { thread, arguments throws(EvalError) in
             try arguments.expect("ord", 1...1)
+            if let bytes = arguments[0].as(PyBytes.self)?.bytes ?? arguments[0].as(PyByteArray.self)?.bytes {
+                guard bytes.count == 1 else { throw .typeError("ord() expected a character, but string of length \(bytes.count) found") }
+                return .int(Int(bytes[0]))
+            }
             guard let string = arguments[0].as(PyStr.self) else {
                 throw .typeError("ord() expected string of length 1, but \(thread.typeOf(arguments[0]).name) found")
             }

@@ -57,6 +57,9 @@ extension PyType {
     /// name itself. Inherited slots are merged in by `inheritBuiltinSlots`.
     public func installSlots(_ own: TypeSlots, _ interpreter: Interpreter) {
         ownSlots.merge(own)
+        // Types made after start-up (by native modules) take effect at once;
+        // the built-in ones are recomputed bases-first by `finishTypes`.
+        slots.merge(own)
         func wrap(_ name: String, _ body: @escaping PyMethodDescriptor.Body) {
             if !has(name) { define(name, interpreter, body) }
         }

@@ -103,7 +103,7 @@ extension ThreadState {
         }
         defer { parent?.release() }
         if let native = interpreter.nativeModules[name] {
-            let module = try native(self)
+            let module = try native(interpreter)
             return module
         }
         let leaf = String(name.split(separator: ".").last!)

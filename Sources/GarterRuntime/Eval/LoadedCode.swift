@@ -104,6 +104,7 @@ public final class LoadedCode: PyObject {
 
     static func value(of constant: CodeConstant, interpreter: Interpreter) throws(EvalError) -> Value {
         switch constant {
+        case .literal(.bytes(let bytes)): return interpreter.newBytes(bytes)
         case .literal(let literal): return try interpreter.constantValue(literal)
         case .tuple(let items):
             var values: [Value] = []

@@ -11,6 +11,9 @@ public final class BuiltinTypes {
     public let bool: PyType
     public let float: PyType
     public let str: PyType
+    public let bytes: PyType
+    public let bytearray: PyType
+    public let memoryview: PyType
     public let tuple: PyType
     public let list: PyType
     public let dict: PyType
@@ -54,6 +57,9 @@ public final class BuiltinTypes {
         bool = make("bool", int)
         float = make("float", nil, [.baseType])
         str = make("str", nil, [.baseType])
+        bytes = make("bytes", nil, [.baseType])
+        bytearray = make("bytearray", nil, [.baseType])
+        memoryview = make("memoryview")
         tuple = make("tuple", nil, [.baseType, .sequence])
         list = make("list", nil, [.baseType, .sequence])
         dict = make("dict", nil, [.baseType, .mapping])
@@ -105,7 +111,7 @@ public final class BuiltinTypes {
 
     /// Every built-in type made so far (for finishing them).
     var all: [PyType] {
-        [type, object, none, notImplemented, ellipsis, int, bool, float, str, tuple, list, dict, set, frozenset,
+        [type, object, none, notImplemented, ellipsis, int, bool, float, str, bytes, bytearray, memoryview, tuple, list, dict, set, frozenset,
          code, function, builtinFunction, methodDescriptor, method, classmethod, staticmethod, property,
          getSetDescriptor, cell, module, frame, traceback, baseException]
             + others.values.sorted { $0.name < $1.name } + exceptions.values.filter { $0 !== baseException }.sorted { $0.name < $1.name }

@@ -30,10 +30,12 @@ public final class Interpreter {
     public var searchPath: [String] = []
     /// Debug builds print every instruction when GARTER_TRACE is set.
     let traceInstructions = getenv("GARTER_TRACE") != nil
+    /// The weak references to each object that has some (in creation order).
+    var weakReferences: [ObjectRef: [Unmanaged<PyWeakReference>]] = [:]
     /// Source lines of files read for tracebacks.
     var sourceCache: [String: [String]] = [:]
     /// Modules implemented in Swift, made on first import.
-    public var nativeModules: [String: (ThreadState) throws(EvalError) -> Value] = [:]
+    public var nativeModules: [String: (Interpreter) throws(EvalError) -> Value] = [:]
 
     public init() {
         types = BuiltinTypes()
@@ -56,15 +58,37 @@ public final class Interpreter {
     public func runMain(_ code: CodeObject, output: OutputBuffer) throws(EvalError) {
         let thread = ThreadState(interpreter: self, output: output)
         gil.attach(thread.gilThread)
-        defer { gil.detach(thread.gilThread) }
+        Finalization.setCurrent(thread)
+        defer {
+            Finalization.setCurrent(nil)
+            gil.detach(thread.gilThread)
+        }
         defer { output.flush() }
         let module = newModule(named: "__main__")
-        defer { Value.object(ObjectRef(Unmanaged.passUnretained(module))).release() }
+        defer {
+            clearModuleDictionary(module.dict, thread: thread)
+            Value.object(ObjectRef(Unmanaged.passUnretained(module))).release()
+        }
         let loaded = try LoadedCode(code, interpreter: self)
         _ = ObjectRef.allocate(loaded)
         defer { loaded.decref() }
         let result = try thread.runModuleCode(loaded, globals: module.dict)
         result.release()
+    }
+
+    /// What CPython does to a module's dict at shutdown (so `__del__` of
+    /// module-level objects runs, in this order): names with one leading
+    /// underscore become None, then every name but `__builtins__`.
+    func clearModuleDictionary(_ dict: PyDict, thread: ThreadState) {
+        for pass in 0..<2 {
+            for (key, _) in dict.pairs {
+                guard let name = key.stringValue, name != "__builtins__" else { continue }
+                let isPrivate = name.hasPrefix("_") && !name.hasPrefix("__")
+                if pass == 0 && !isPrivate { continue }
+                key.retain()
+                try? dict.set(key, hash: key.strObject!.hashValue, .none, Interpreter.stringsOnly)
+            }
+        }
     }
 
     /// A new module object registered in `sys.modules` (owned by the caller too).
@@ -204,6 +228,7 @@ public final class Interpreter {
         case .float(let number): return NumberHash.hash(number)
         case .object(let reference):
             if let string = reference.with({ $0 as? PyStr }) { return string.hashValue }
+            if let bytes = reference.with({ $0 as? PyBytes }) { return BytesHashing.hash(bytes.bytes) }
             struct Unhashable: Error {}
             throw Unhashable()
         }
@@ -212,6 +237,7 @@ public final class Interpreter {
     static func constantsEqual(_ a: Value, _ b: Value) -> Bool {
         if a.isIdentical(to: b) { return true }
         if let x = a.strObject, let y = b.strObject { return x.equals(y) }
+        if let x = a.as(PyBytes.self), let y = b.as(PyBytes.self) { return x.bytes == y.bytes }
         return false
     }
 }

@@ -4,20 +4,18 @@
 
 extension Interpreter {
     func registerNativeModules() {
-        // (Named functions rather than closures: Swift 6.3's SILGen crashes
-        // on a typed-throws closure literal stored into this dictionary.)
-        func math(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeMathModule() }
-        nativeModules["math"] = math
-        func itertools(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeItertoolsModule() }
-        nativeModules["itertools"] = itertools
-        func collections(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeCollectionsModule() }
-        nativeModules["_collections"] = collections
-        func random(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeRandomModule() }
-        nativeModules["_random"] = random
-        func functools(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeFunctoolsModule() }
-        nativeModules["_functools"] = functools
-        func errno(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeErrnoModule() }
-        nativeModules["errno"] = errno
+        registerNativeModule("math") { interpreter throws(EvalError) in try interpreter.makeMathModule() }
+        registerNativeModule("itertools") { interpreter throws(EvalError) in try interpreter.makeItertoolsModule() }
+        registerNativeModule("_collections") { interpreter throws(EvalError) in try interpreter.makeCollectionsModule() }
+        registerNativeModule("_random") { interpreter throws(EvalError) in try interpreter.makeRandomModule() }
+        registerNativeModule("_functools") { interpreter throws(EvalError) in try interpreter.makeFunctoolsModule() }
+        registerNativeModule("errno") { interpreter throws(EvalError) in try interpreter.makeErrnoModule() }
+        registerNativeModule("_weakref") { interpreter throws(EvalError) in try interpreter.makeWeakrefModule() }
+    }
+
+    /// Makes module `name` importable: `make` builds it on first import.
+    func registerNativeModule(_ name: String, _ make: @escaping (Interpreter) throws(EvalError) -> Value) {
+        nativeModules[name] = make
     }
 
     /// A new native module named `name`, its functions defined by `define`.

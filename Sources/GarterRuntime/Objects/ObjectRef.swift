@@ -47,11 +47,20 @@ public struct ObjectRef: Equatable, Hashable {
     /// back the Swift retain, which frees the memory.
     @usableFromInline
     func deallocate() {
-        unmanaged._withUnsafeGuaranteedRef {
-            $0.releaseContents()
-            $0.releaseInstanceDict()
+        let needsFinalization = unmanaged._withUnsafeGuaranteedRef { object in
+            object.objectFlags.contains(.hasWeakReferences)
+                || object.withType { $0.flags.contains(.hasFinalizer) }
+        }
+        if needsFinalization && !Finalization.finalize(self) {
+            return  // `__del__` resurrected it
+        }
+        let type = unmanaged._withUnsafeGuaranteedRef { object -> UnsafeRawPointer in
+            object.releaseContents()
+            object.releaseInstanceDict()
+            return object.typePointer
         }
         unmanaged.release()
+        Unmanaged<PyType>.fromOpaque(type)._withUnsafeGuaranteedRef { $0.decref() }
     }
 
     /// Python's `id()`: the object's address.

@@ -18,6 +18,10 @@ open class PyObject {
     @exclusivity(unchecked)
     public final var typePointer: UnsafeRawPointer
 
+    /// Facts about this object the runtime checks when it dies.
+    @exclusivity(unchecked)
+    public final var objectFlags: ObjectFlags = []
+
     /// The instance `__dict__` of objects whose type has one (instances of
     /// classes, functions, modules keep theirs elsewhere), made on first use.
     @exclusivity(unchecked)
@@ -26,6 +30,9 @@ open class PyObject {
     public init(type: PyType) {
         self.refcount = 1
         self.typePointer = UnsafeRawPointer(Unmanaged.passUnretained(type).toOpaque())
+        // Instances keep their class alive (built-in classes are immortal,
+        // so for them this changes nothing).
+        type.incref()
     }
 
     /// For the `type` type object, whose type is itself: the pointer is set
@@ -74,4 +81,15 @@ open class PyObject {
         if refcount < PyObject.immortalRefcount { _ = Unmanaged.passRetained(self) }
         refcount = PyObject.immortalRefcount
     }
+}
+
+/// Per-object facts kept in the header.
+public struct ObjectFlags: OptionSet, Sendable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    /// Weak references point at it: clear them (and run their callbacks) when it dies.
+    public static let hasWeakReferences = ObjectFlags(rawValue: 1 << 0)
+    /// `__del__` already ran (PEP 442: at most once per object).
+    public static let finalized = ObjectFlags(rawValue: 1 << 1)
 }

@@ -23,6 +23,9 @@ public final class PyType: PyObject {
     /// The slots a built-in type implements itself (not inherited).
     var ownSlots = TypeSlots()
     public var flags: TypeFlags
+    /// `__module__` of a built-in type defined by a module (`weakref`,
+    /// `itertools`, ...); nil for the builtins.
+    public var moduleName: String?
     /// Bumped whenever this type or one of its bases changes an attribute,
     /// so caches keyed on it stay right.
     @exclusivity(unchecked)
@@ -91,6 +94,7 @@ public final class PyType: PyObject {
     /// `__module__.__qualname__` as CPython prints types and instances:
     /// built-in types have no module prefix.
     public var displayName: String {
+        if !isHeapType, let moduleName { return "\(moduleName).\(name)" }
         guard isHeapType, let module = dict.lookup(name: "__module__"), let text = module.stringValue,
               text != "builtins" else { return isHeapType ? qualifiedName : name }
         return "\(text).\(qualifiedName)"

@@ -63,6 +63,13 @@ public protocol PercentFormatDelegate {
     /// range(0x110000), else `PercentFormat.characterTypeError` or
     /// `characterRangeError`.
     func character(_ argument: Argument) throws -> UInt32
+    /// Whether this formats `bytes` (`%b` is then `%s`, and the messages
+    /// say "bytes formatting"); false unless the delegate says so.
+    var formatsBytes: Bool { get }
+}
+
+extension PercentFormatDelegate {
+    public var formatsBytes: Bool { false }
 }
 
 public enum PercentFormat {
@@ -118,11 +125,11 @@ extension PyText {
             }
             try formatOne(format, &position, &state, delegate, &output)
             if state.mapping != nil && state.hasUnusedArguments {
-                throw TextError.typeError("not all arguments converted during string formatting")
+                throw TextError.typeError("not all arguments converted during \(delegate.formatsBytes ? "bytes" : "string") formatting")
             }
         }
         if state.mapping == nil && state.hasUnusedArguments {
-            throw TextError.typeError("not all arguments converted during string formatting")
+            throw TextError.typeError("not all arguments converted during \(delegate.formatsBytes ? "bytes" : "string") formatting")
         }
         return output
     }
@@ -217,6 +224,8 @@ extension PyText {
         switch type {
         case 0x73, 0x72, 0x61:  // s r a
             text = try delegate.string(argument, conversion: type)
+        case 0x62 where delegate.formatsBytes:  // b
+            text = try delegate.string(argument, conversion: type)
         case 0x69, 0x64, 0x75, 0x6F, 0x78, 0x58, 0x65, 0x45, 0x66, 0x46, 0x67, 0x47:  // i d u o x X e E f F g G
             text = try delegate.number(argument, spec: spec)
             isNumber = true
@@ -235,7 +244,7 @@ extension PyText {
     private static func writePadded(_ text: [UInt32], spec: PercentSpec, isNumber: Bool,
                                     into output: inout [UInt32]) throws {
         var length = text.count
-        if !isNumber && (spec.type == 0x73 || spec.type == 0x72 || spec.type == 0x61),
+        if !isNumber && (spec.type == 0x73 || spec.type == 0x72 || spec.type == 0x61 || spec.type == 0x62),
            let precision = spec.precision, precision < length {
             length = precision
         }

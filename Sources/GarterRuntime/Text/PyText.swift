@@ -30,6 +30,9 @@
 //   Codecs/UTF8Codec.swift, UTF16Codec.swift, UTF32Codec.swift, SingleByteCodecs.swift
 //   Codecs/CodecErrorHandler.swift  strict ignore replace surrogateescape surrogatepass
 //                                backslashreplace xmlcharrefreplace namereplace, custom
+// bytes and bytearray (namespace ByteText)
+//   ByteText.swift               ASCII-only case, classes, white space, lines; hex, fromhex
+//   ByteSearch.swift             find rfind count in split over bytes (memchr/memcmp)
 // Shared
 //   TextError.swift              the Python exception and CPython's message
 

@@ -35,6 +35,9 @@ extension Interpreter {
                 for _ in 0..<length { result.append(string.codePoints[index]); index += step }
                 return thread.interpreter.newString(codePoints: result)
             }
+            guard thread.typeOf(key).slots.index != nil || Arithmetic.pyInteger(key) != nil else {
+                throw .typeError("string indices must be integers, not '\(thread.typeOf(key).name)'")
+            }
             let index = try thread.sequenceIndex(key, count: string.count, what: "string")
             return thread.interpreter.character(string.codePoints[index])
         }
@@ -48,7 +51,9 @@ extension Interpreter {
         }
         slots.iterate = { thread, value throws(EvalError) in
             value.retain()
-            return .object(ObjectRef.allocate(PySequenceIterator(source: value, type: thread.interpreter.types.other("str_ascii_iterator"))))
+            let isASCII = text(value).codePoints.allSatisfy { $0 < 0x80 }
+            let type = thread.interpreter.types.other(isASCII ? "str_ascii_iterator" : "str_iterator")
+            return .object(ObjectRef.allocate(PySequenceIterator(source: value, type: type)))
         }
         slots.binary[0] = { thread, left, right throws(EvalError) in
             guard let a = left.as(PyStr.self) else { return thread.notImplemented() }
@@ -59,8 +64,9 @@ extension Interpreter {
         }
         slots.binary[5] = { thread, left, right throws(EvalError) in
             let (sequence, times) = left.as(PyStr.self) != nil ? (left, right) : (right, left)
-            guard let string = sequence.as(PyStr.self), thread.typeOf(times).slots.index != nil else { return thread.notImplemented() }
-            let count = max(0, try thread.indexInt(times))
+            guard let string = sequence.as(PyStr.self) else { return thread.notImplemented() }
+            let (count, repeated) = try thread.repeatCount(left, right, times: times, sequenceType: thread.interpreter.types.str)
+            if let repeated { return repeated }
             var result: [UInt32] = []
             result.reserveCapacity(string.count * count)
             for _ in 0..<count { result.append(contentsOf: string.codePoints) }
@@ -68,14 +74,34 @@ extension Interpreter {
         }
         slots.new = { thread, type, arguments throws(EvalError) in
             let bound = try arguments.bind("str", ["object", "encoding", "errors"], required: 0)
-            guard let object = bound[0] else { return thread.interpreter.intern("") }
-            if bound[1] != nil || bound[2] != nil { throw .unsupported("str() with an encoding") }
-            let result = try thread.str(object)
+            guard let object = bound[0] else {
+                if type === thread.interpreter.types.str { return thread.interpreter.intern("") }
+                return .object(ObjectRef.allocate(PyStr([], type: type)))
+            }
+            let result: Value
+            if bound[1] != nil || bound[2] != nil {
+                let encoding = try bound[1].map { (v) throws(EvalError) in try thread.stringArgument(v, function: "str()", name: "encoding") }
+                let errors = try bound[2].map { (v) throws(EvalError) in try thread.stringArgument(v, function: "str()", name: "errors") }
+                if object.as(PyStr.self) != nil { throw .typeError("decoding str is not supported") }
+                guard let bytes = try thread.bytesLike(object) else {
+                    throw .typeError("decoding to str: need a bytes-like object, \(thread.typeOf(object).name) found")
+                }
+                result = thread.interpreter.newString(codePoints: try thread.decode(bytes, encoding: encoding, errors: errors))
+            } else {
+                result = try thread.str(object)
+            }
             if type === thread.interpreter.types.str { return result }
             defer { result.release() }
             return .object(ObjectRef.allocate(PyStr(text(result).codePoints, type: type)))
         }
+        slots.binary[6] = { thread, left, right throws(EvalError) in
+            guard let format = left.as(PyStr.self) else { return thread.notImplemented() }
+            return thread.interpreter.newString(codePoints: try thread.percentFormatString(format.codePoints, right))
+        }
         str.installSlots(slots, self)
+        removeTypeAttribute(str, "__radd__")
+        installStrIterator()
+        installStrMethods()
 
         func optionalText(_ value: Value?) throws(EvalError) -> [UInt32]? {
             guard let value, !value.isNone else { return nil }
@@ -84,7 +110,7 @@ extension Interpreter {
         }
         func unary(_ name: String, _ body: @escaping (CodePoints) -> [UInt32]) {
             str.define(name, self) { thread, value, arguments throws(EvalError) in
-                try arguments.expect(name, 0...0)
+                try arguments.expect("str.\(name)", 0...0)
                 return thread.interpreter.newString(codePoints: text(value).codePoints.withUnsafeBufferPointer(body))
             }
         }
@@ -96,7 +122,7 @@ extension Interpreter {
         unary("swapcase") { PyText.swapcase($0) }
         func predicate(_ name: String, _ body: @escaping (CodePoints) -> Bool) {
             str.define(name, self) { _, value, arguments throws(EvalError) in
-                try arguments.expect(name, 0...0)
+                try arguments.expect("str.\(name)", 0...0)
                 return .bool(text(value).codePoints.withUnsafeBufferPointer(body))
             }
         }
@@ -115,7 +141,11 @@ extension Interpreter {
         func strip(_ name: String, _ body: @escaping (CodePoints, CodePoints?) -> Range<Int>) {
             str.define(name, self) { thread, value, arguments throws(EvalError) in
                 try arguments.expect(name, 0...1)
-                let chars = try optionalText(arguments.positionalCount > 0 ? arguments[0] : nil)
+                var chars: [UInt32]?
+                if arguments.positionalCount > 0 && !arguments[0].isNone {
+                    guard let text = arguments[0].as(PyStr.self) else { throw .typeError("\(name) arg must be None or str") }
+                    chars = text.codePoints
+                }
                 let string = text(value).codePoints
                 let range = string.withUnsafeBufferPointer { buffer in
                     chars.map { chars in chars.withUnsafeBufferPointer { body(buffer, $0) } } ?? body(buffer, nil)
@@ -131,7 +161,7 @@ extension Interpreter {
         strip("lstrip") { PyText.lstrip($0, $1) }
         strip("rstrip") { PyText.rstrip($0, $1) }
         str.define("join", self) { thread, value, arguments throws(EvalError) in
-            try arguments.expect("join", 1...1)
+            try arguments.expect("str.join", 1...1)
             let items = try thread.collect(arguments[0])
             defer { for item in items { item.release() } }
             var pieces: [[UInt32]] = []
@@ -165,7 +195,7 @@ extension Interpreter {
         splitter("rsplit") { try PyText.rsplit($0, separator: $1, maxSplit: $2) }
         str.define("splitlines", self) { thread, value, arguments throws(EvalError) in
             let bound = try arguments.bind("splitlines", ["keepends"], required: 0)
-            let keep = try bound[0].map { (v) throws(EvalError) in try thread.truth(v) } ?? false
+            let keep = try bound[0].map { (v) throws(EvalError) in try thread.indexInt(v) != 0 } ?? false
             let string = text(value).codePoints
             let ranges = string.withUnsafeBufferPointer { PyText.splitlines($0, keepEnds: keep) }
             return thread.interpreter.newList(ranges.map { thread.interpreter.newString(codePoints: Array(string[$0])) })
@@ -191,12 +221,11 @@ extension Interpreter {
         }
         func search(_ name: String, _ body: @escaping (CodePoints, CodePoints, Int?, Int?) throws -> Int) {
             str.define(name, self) { thread, value, arguments throws(EvalError) in
-                try arguments.expect(name, 1...3)
+                try arguments.expectSearch(name)
                 guard let needle = arguments[0].as(PyStr.self) else {
                     throw .typeError("must be str, not \(thread.typeOf(arguments[0]).name)")
                 }
-                let start = arguments.positionalCount > 1 && !arguments[1].isNone ? try thread.indexInt(arguments[1]) : nil
-                let end = arguments.positionalCount > 2 && !arguments[2].isNone ? try thread.indexInt(arguments[2]) : nil
+                let (start, end) = try arguments.searchBounds(thread)
                 return .int(try textCall {
                     try text(value).codePoints.withUnsafeBufferPointer { buffer in
                         try needle.codePoints.withUnsafeBufferPointer { try body(buffer, $0, start, end) }
@@ -211,9 +240,8 @@ extension Interpreter {
         search("count") { PyText.count($0, $1, start: $2, end: $3) }
         func affix(_ name: String, _ body: @escaping (CodePoints, CodePoints, Int?, Int?) -> Bool) {
             str.define(name, self) { thread, value, arguments throws(EvalError) in
-                try arguments.expect(name, 1...3)
-                let start = arguments.positionalCount > 1 && !arguments[1].isNone ? try thread.indexInt(arguments[1]) : nil
-                let end = arguments.positionalCount > 2 && !arguments[2].isNone ? try thread.indexInt(arguments[2]) : nil
+                try arguments.expectSearch(name)
+                let (start, end) = try arguments.searchBounds(thread)
                 var candidates: [PyStr] = []
                 if let tuple = arguments[0].as(PyTuple.self) {
                     for item in tuple.items {

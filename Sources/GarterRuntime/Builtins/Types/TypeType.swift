@@ -77,7 +77,7 @@ extension Interpreter {
                 module.retain()
                 return module
             }
-            return thread.interpreter.intern("builtins")
+            return thread.interpreter.intern(type.moduleName ?? "builtins")
         }, set: { thread, value, newValue throws(EvalError) in
             guard let type = asType(value), type.isHeapType, let newValue else { throw .typeError("can't set __module__") }
             newValue.retain()

@@ -1,0 +1,5 @@
+match x:
+    case y if y:
+        pass
+    case [b, *_, c, *d]:
+        pass

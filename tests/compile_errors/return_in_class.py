@@ -1,0 +1,3 @@
+lambda: (yield)
+class C:
+    return 1

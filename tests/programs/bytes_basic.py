@@ -1,0 +1,82 @@
+def check(label, f):
+    try:
+        r = f()
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+    else:
+        print(label, '=>', repr(r))
+
+# bytes: constructors, constants, repr, indexing, slicing, iteration, in, operators, hex/fromhex.
+print(sorted(set(dir(b'')) - set(['__class__', '__delattr__', '__dir__', '__doc__', '__eq__', '__format__', '__ge__', '__getattribute__', '__getstate__', '__gt__', '__hash__', '__init__', '__init_subclass__', '__le__', '__lt__', '__ne__', '__new__', '__reduce__', '__reduce_ex__', '__repr__', '__setattr__', '__sizeof__', '__str__', '__subclasshook__'])))
+print('__radd__' in dir(bytes), '__rmul__' in dir(bytes), '__getnewargs__' in dir(bytes))
+check('b\'\', b\'abc\', b\'\\x00\\xff\\n\\t\\r\\\\\', b"it\'s", b\'say "hi"\', b\'both \\\' and "\'', lambda: (b'', b'abc', b'\x00\xff\n\t\r\\', b"it's", b'say "hi"', b'both \' and "'))
+check("bytes(), bytes(3), bytes([65, 66, 67]), bytes((1, 2)), bytes(range(5)), bytes(b'xyz'), bytes(bytearray(b'q'))", lambda: (bytes(), bytes(3), bytes([65, 66, 67]), bytes((1, 2)), bytes(range(5)), bytes(b'xyz'), bytes(bytearray(b'q'))))
+check("bytes('é', 'utf-8'), bytes('é', encoding='latin-1'), bytes('a', 'ascii', 'strict')", lambda: (bytes('é', 'utf-8'), bytes('é', encoding='latin-1'), bytes('a', 'ascii', 'strict')))
+check("bytes(memoryview(b'mv'))", lambda: (bytes(memoryview(b'mv'))))
+check('bytes(x for x in [104, 105])', lambda: (bytes(x for x in [104, 105])))
+check('bytes(True)', lambda: (bytes(True)))
+class HasBytes:
+    def __bytes__(self):
+        return b'from __bytes__'
+class BadBytes:
+    def __bytes__(self):
+        return 'str'
+check('bytes(HasBytes())', lambda: (bytes(HasBytes())))
+check('bytes(BadBytes())', lambda: (bytes(BadBytes())))
+check('bytes(-1)', lambda: (bytes(-1)))
+check("bytes('abc')", lambda: (bytes('abc')))
+check('bytes([300])', lambda: (bytes([300])))
+check('bytes([-1])', lambda: (bytes([-1])))
+check("bytes(['a'])", lambda: (bytes(['a'])))
+check('bytes(1.5)', lambda: (bytes(1.5)))
+check('bytes(None)', lambda: (bytes(None)))
+check("bytes('a', encoding=1)", lambda: (bytes('a', encoding=1)))
+check("bytes(1, 'utf-8')", lambda: (bytes(1, 'utf-8')))
+check("bytes(errors='strict')", lambda: (bytes(errors='strict')))
+check("bytes(b'a', 'utf-8')", lambda: (bytes(b'a', 'utf-8')))
+check("bytes('\\xe9', 'ascii')", lambda: (bytes('\xe9', 'ascii')))
+check("bytes(source=b'kw')", lambda: (bytes(source=b'kw')))
+b = b'abc'
+check('b is bytes(b)', lambda: (b is bytes(b)))
+check("str(b'a\\x01'), repr(b'\\x7f\\x80')", lambda: (str(b'a\x01'), repr(b'\x7f\x80')))
+check("b'abcdef'[0], b'abcdef'[-1], b'abcdef'[1:4], b'abcdef'[::2], b'abcdef'[::-1], b'abcdef'[10:], b'abcdef'[-100:2]", lambda: (b'abcdef'[0], b'abcdef'[-1], b'abcdef'[1:4], b'abcdef'[::2], b'abcdef'[::-1], b'abcdef'[10:], b'abcdef'[-100:2]))
+check("b'a'[5]", lambda: (b'a'[5]))
+check("b'a'['x']", lambda: (b'a'['x']))
+check("b'a'[None]", lambda: (b'a'[None]))
+check("list(b'abc'), [x for x in b'\\x00\\xff'], tuple(iter(b'hi'))", lambda: (list(b'abc'), [x for x in b'\x00\xff'], tuple(iter(b'hi'))))
+it = iter(b'xy')
+print(type(it).__name__, it.__length_hint__(), next(it), it.__length_hint__(), next(it), next(it, 'done'))
+check("97 in b'abc', b'bc' in b'abc', b'' in b'abc', bytearray(b'c') in b'abc', memoryview(b'a') in b'abc', 120 in b'abc'", lambda: (97 in b'abc', b'bc' in b'abc', b'' in b'abc', bytearray(b'c') in b'abc', memoryview(b'a') in b'abc', 120 in b'abc'))
+check("'a' in b'abc'", lambda: ('a' in b'abc'))
+check("300 in b'abc'", lambda: (300 in b'abc'))
+check("-1 in b'abc'", lambda: (-1 in b'abc'))
+check("b'ab' + b'cd', b'ab' + bytearray(b'cd'), b'ab' + memoryview(b'cd'), type(b'ab' + bytearray(b'cd')).__name__", lambda: (b'ab' + b'cd', b'ab' + bytearray(b'cd'), b'ab' + memoryview(b'cd'), type(b'ab' + bytearray(b'cd')).__name__))
+check("b'ab' + 'cd'", lambda: (b'ab' + 'cd'))
+check("'ab' + b'cd'", lambda: ('ab' + b'cd'))
+check("b'ab' * 3, 3 * b'ab', b'ab' * 0, b'ab' * -2, b'' * 5", lambda: (b'ab' * 3, 3 * b'ab', b'ab' * 0, b'ab' * -2, b'' * 5))
+check("b'a' * 'b'", lambda: (b'a' * 'b'))
+check("b'a' * 1.5", lambda: (b'a' * 1.5))
+check("b'abc' == b'abc', b'abc' != b'abd', b'abc' < b'abd', b'ab' < b'abc', b'b' > b'abc', b'\\xff' > b'\\x01', b'' <= b''", lambda: (b'abc' == b'abc', b'abc' != b'abd', b'abc' < b'abd', b'ab' < b'abc', b'b' > b'abc', b'\xff' > b'\x01', b'' <= b''))
+check("b'abc' == 'abc', b'abc' == bytearray(b'abc'), b'abc' == memoryview(b'abc')", lambda: (b'abc' == 'abc', b'abc' == bytearray(b'abc'), b'abc' == memoryview(b'abc')))
+check("b'abc' < 'abc'", lambda: (b'abc' < 'abc'))
+check("b'abc' < bytearray(b'abd')", lambda: (b'abc' < bytearray(b'abd')))
+check("len(b''), len(b'abc'), bool(b''), bool(b'\\x00')", lambda: (len(b''), len(b'abc'), bool(b''), bool(b'\x00')))
+check("hash(b'') == 0, hash(b'abc') == hash(bytes([97, 98, 99])), hash(b'xyz') == hash(memoryview(b'xyz'))", lambda: (hash(b'') == 0, hash(b'abc') == hash(bytes([97, 98, 99])), hash(b'xyz') == hash(memoryview(b'xyz'))))
+check("{b'a': 1}[b'a'], {b'x', b'x', b'y'} == {b'x', b'y'}", lambda: ({b'a': 1}[b'a'], {b'x', b'x', b'y'} == {b'x', b'y'}))
+check("b'\\x00\\x01\\xfe\\xff'.hex(), b''.hex(), b'abcdef'.hex(':'), b'abcdef'.hex('-', 2), b'abcdef'.hex('-', -2), b'abcde'.hex(b'_', 2), b'abcde'.hex('_', -4)", lambda: (b'\x00\x01\xfe\xff'.hex(), b''.hex(), b'abcdef'.hex(':'), b'abcdef'.hex('-', 2), b'abcdef'.hex('-', -2), b'abcde'.hex(b'_', 2), b'abcde'.hex('_', -4)))
+check("b'abc'.hex(':', 0)", lambda: (b'abc'.hex(':', 0)))
+check("b'abc'.hex('::')", lambda: (b'abc'.hex('::')))
+check("b'abc'.hex('\\u00e9')", lambda: (b'abc'.hex('\u00e9')))
+check("b'abc'.hex(1)", lambda: (b'abc'.hex(1)))
+check("bytes.fromhex('0001feFF'), bytes.fromhex(' 61 62\\t63\\n'), bytes.fromhex(''), bytearray.fromhex('6869')", lambda: (bytes.fromhex('0001feFF'), bytes.fromhex(' 61 62\t63\n'), bytes.fromhex(''), bytearray.fromhex('6869')))
+check("bytes.fromhex('zz')", lambda: (bytes.fromhex('zz')))
+check("bytes.fromhex('0')", lambda: (bytes.fromhex('0')))
+check("bytes.fromhex(' 01 0')", lambda: (bytes.fromhex(' 01 0')))
+check("bytes.fromhex('0 1')", lambda: (bytes.fromhex('0 1')))
+check("bytes.fromhex(b'01')", lambda: (bytes.fromhex(b'01')))
+check("b'abc'.__getnewargs__(), b'ab'.__bytes__()", lambda: (b'abc'.__getnewargs__(), b'ab'.__bytes__()))
+class B(bytes):
+    pass
+check("B(b'xy'), type(B(b'xy')).__name__, type(B(b'xy').__bytes__()).__name__, B.fromhex('41'), type(B.fromhex('41')).__name__, type(B(b'ab')[0:1]).__name__", lambda: (B(b'xy'), type(B(b'xy')).__name__, type(B(b'xy').__bytes__()).__name__, B.fromhex('41'), type(B.fromhex('41')).__name__, type(B(b'ab')[0:1]).__name__))
+check("B(b'xy') == b'xy', hash(B(b'xy')) == hash(b'xy'), B() == b''", lambda: (B(b'xy') == b'xy', hash(B(b'xy')) == hash(b'xy'), B() == b''))
+check("type(B(b'ab').partition(b'z')[0]).__name__, type(B(b'ab').strip()).__name__", lambda: (type(B(b'ab').partition(b'z')[0]).__name__, type(B(b'ab').strip()).__name__))
