@@ -9,6 +9,7 @@ extension Interpreter {
         registerNativeModule("_collections") { interpreter throws(EvalError) in try interpreter.makeCollectionsModule() }
         registerNativeModule("_random") { interpreter throws(EvalError) in try interpreter.makeRandomModule() }
         registerNativeModule("_functools") { interpreter throws(EvalError) in try interpreter.makeFunctoolsModule() }
+        registerNativeModule("_struct") { interpreter throws(EvalError) in try interpreter.makeStructModule() }
         registerNativeModule("errno") { interpreter throws(EvalError) in try interpreter.makeErrnoModule() }
         registerNativeModule("_weakref") { interpreter throws(EvalError) in try interpreter.makeWeakrefModule() }
     }
