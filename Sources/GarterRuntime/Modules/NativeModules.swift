@@ -10,6 +10,8 @@ extension Interpreter {
         registerNativeModule("_random") { interpreter throws(EvalError) in try interpreter.makeRandomModule() }
         registerNativeModule("_functools") { interpreter throws(EvalError) in try interpreter.makeFunctoolsModule() }
         registerNativeModule("_struct") { interpreter throws(EvalError) in try interpreter.makeStructModule() }
+        registerNativeModule("_heapq") { interpreter throws(EvalError) in try interpreter.makeHeapqModule() }
+        registerNativeModule("_bisect") { interpreter throws(EvalError) in try interpreter.makeBisectModule() }
         registerNativeModule("errno") { interpreter throws(EvalError) in try interpreter.makeErrnoModule() }
         registerNativeModule("_weakref") { interpreter throws(EvalError) in try interpreter.makeWeakrefModule() }
     }
