@@ -12,6 +12,7 @@ extension Interpreter {
         registerNativeModule("_struct") { interpreter throws(EvalError) in try interpreter.makeStructModule() }
         registerNativeModule("_heapq") { interpreter throws(EvalError) in try interpreter.makeHeapqModule() }
         registerNativeModule("_bisect") { interpreter throws(EvalError) in try interpreter.makeBisectModule() }
+        registerNativeModule("_sha512") { interpreter throws(EvalError) in try interpreter.makeSha512Module() }
         registerNativeModule("errno") { interpreter throws(EvalError) in try interpreter.makeErrnoModule() }
         registerNativeModule("_weakref") { interpreter throws(EvalError) in try interpreter.makeWeakrefModule() }
     }
