@@ -13,6 +13,7 @@ extension Interpreter {
         registerNativeModule("_heapq") { interpreter throws(EvalError) in try interpreter.makeHeapqModule() }
         registerNativeModule("_bisect") { interpreter throws(EvalError) in try interpreter.makeBisectModule() }
         registerNativeModule("_sha512") { interpreter throws(EvalError) in try interpreter.makeSha512Module() }
+        registerNativeModule("_operator") { interpreter throws(EvalError) in try interpreter.makeOperatorModule() }
         registerNativeModule("errno") { interpreter throws(EvalError) in try interpreter.makeErrnoModule() }
         registerNativeModule("_weakref") { interpreter throws(EvalError) in try interpreter.makeWeakrefModule() }
     }
