@@ -136,10 +136,10 @@ extension Interpreter {
             // values: source, function, running total (nil before the first), initial (None once given).
             return thread.interpreter.iteratorValue(type, values: [iterator, function, nil, initial]) { thread, state throws(EvalError) in
                 if let initial = state[3], !initial.isNone {
+                    // The slot's reference goes to the caller; the total gets its own.
                     initial.retain()
                     state.replace(2, with: initial)
                     state.values[3] = .none
-                    initial.retain()
                     return initial
                 }
                 guard let item = try thread.next(state[0]!) else { return nil }

@@ -160,8 +160,10 @@ enum StructModule {
 extension ThreadState {
     /// A new `struct.error` with `message`.
     func structError(_ message: String) -> EvalError {
+        let text = interpreter.newString(message)
+        defer { text.release() }
         do throws(EvalError) {
-            let instance = try call(interpreter.structErrorType().value, [interpreter.newString(message)])
+            let instance = try call(interpreter.structErrorType().value, [text])
             return .exception(instance.objectReference!)
         } catch {
             return error
