@@ -214,3 +214,5 @@ show("wrong type", lambda: Point.x.__get__(42))
 Point.y.__doc__ = "changed"
 print(Point.y.__doc__)
 print(deque.__module__, deque.__name__, repr(deque), defaultdict.__module__, repr(defaultdict))
+reduced = defaultdict(list, a=[1]).__reduce__()
+print(reduced[0], reduced[1], reduced[2], reduced[3], list(reduced[4]), defaultdict(None).__reduce__()[1])

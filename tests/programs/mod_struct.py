@@ -106,3 +106,9 @@ try:
 except struct.error as e:
     print("caught", type(e).__name__, type(e).__module__, isinstance(e, Exception), e.args)
 print(struct.error.__mro__, struct.error.__name__, repr(struct.error))
+whole = bytearray(10)
+view = memoryview(whole)
+struct.pack_into("<h", view[2:6], 1, 513)
+print(whole)
+show("pack_into read-only view", lambda: struct.pack_into("<h", memoryview(bytes(4)), 0, 1))
+show("pack_into small view", lambda: struct.pack_into("<i", view[2:4], 0, 1))

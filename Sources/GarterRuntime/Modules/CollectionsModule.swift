@@ -78,6 +78,18 @@ extension Interpreter {
                     return try thread.call(thread.typeOf(value).value, [try thread.defaultFactory(of: value), value])
                 }
             }
+            type.define("__reduce__", self) { thread, value, _ throws(EvalError) in
+                let factory = try thread.defaultFactory(of: value)
+                factory.retain()
+                let arguments = factory.isNone ? thread.interpreter.newTuple([]) : thread.interpreter.newTuple([factory])
+                if factory.isNone { factory.release() }
+                let items = try thread.callMethod(value, thread.interpreter.internedString("items"), [])
+                defer { items.release() }
+                let iterator = try thread.iterate(items)
+                let kind = thread.typeOf(value)
+                kind.incref()
+                return thread.interpreter.newTuple([kind.value, arguments, .none, .none, iterator])
+            }
             type.defineAttribute("default_factory", self, get: { thread, value throws(EvalError) in
                 let factory = try thread.defaultFactory(of: value)
                 factory.retain()

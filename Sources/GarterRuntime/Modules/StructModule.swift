@@ -219,15 +219,26 @@ extension ThreadState {
         guard arguments.positionalCount >= 1 else { throw .typeError("pack_into expected buffer argument") }
         guard arguments.positionalCount >= 2 else { throw .typeError("pack_into expected offset argument") }
         let buffer = arguments[0]
-        guard let array = buffer.as(PyByteArray.self) else {
-            if buffer.as(PyMemoryView.self) != nil { throw .unsupported("pack_into a memoryview") }
+        // The writable bytes: a bytearray, or a contiguous writable view of one.
+        let array: PyByteArray
+        var base = 0
+        var length: Int
+        if let object = buffer.as(PyByteArray.self) {
+            array = object
+            length = object.count
+        } else if let view = buffer.as(PyMemoryView.self), !view.isReadOnly, let object = view.exporter.as(PyByteArray.self) {
+            try view.checkReleased()
+            guard view.stride == view.itemSize else { throw .typeError("memoryview: underlying buffer is not C-contiguous") }
+            array = object
+            base = view.offset
+            length = view.length * view.itemSize
+        } else {
             throw .typeError("argument must be read-write bytes-like object, not \(typeOf(buffer).name)")
         }
         var offset = try sizeArgument(arguments[1])
         if arguments.positionalCount - 2 != format.valueCount {
             throw structError("pack_into expected \(format.valueCount) items for packing (got \(arguments.positionalCount - 2))")
         }
-        let length = array.count
         if offset < 0 {
             if offset + format.size > 0 { throw structError("no space to pack \(format.size) bytes at offset \(offset)") }
             if offset + length < 0 { throw structError("offset \(offset) out of range for \(length)-byte buffer") }
@@ -238,8 +249,8 @@ extension ThreadState {
         }
         let values = Arguments(base: arguments.base + 2, positionalCount: arguments.positionalCount - 2)
         let packed = try structPack(format, values, function: "pack_into")
-        try array.checkResizable()
-        array.bytes.replaceSubrange(offset..<(offset + packed.count), with: packed)
+        // Same size: allowed even while views export the bytearray.
+        array.bytes.replaceSubrange((base + offset)..<(base + offset + packed.count), with: packed)
     }
 
     func structUnpack(_ format: StructFormat, _ buffer: Value) throws(EvalError) -> Value {
