@@ -95,3 +95,67 @@ show("no argument", lambda: key())
 show("cmp_to_key()", lambda: cmp_to_key())
 show("keyword", lambda: cmp_to_key(mycmp=numeric)(3) < cmp_to_key(mycmp=numeric)(4))
 show("comparison raising", lambda: sorted([1, 2], key=cmp_to_key(lambda a, b: a / 0)))
+
+# _lru_cache_wrapper, as functools.lru_cache uses it.
+from _functools import _lru_cache_wrapper
+
+
+class CacheInfo(tuple):
+    def __new__(cls, hits, misses, maxsize, currsize):
+        return tuple.__new__(cls, (hits, misses, maxsize, currsize))
+
+
+calls = []
+
+
+def make(maxsize, typed=False):
+    def square(x, *rest, **options):
+        calls.append(x)
+        return x * x
+    return _lru_cache_wrapper(square, maxsize, typed, CacheInfo)
+
+
+for maxsize in [None, 0, 2, 3]:
+    cached = make(maxsize)
+    calls.clear()
+    results = [cached(x) for x in [1, 2, 1, 3, 1, 4, 2, 1.0, 1, True]]
+    results.append(cached(5, flag=True))
+    results.append(cached(5, flag=True))
+    results.append(cached(5, 6))
+    print(maxsize, results, calls, tuple(cached.cache_info()))
+    cached.cache_clear()
+    print(tuple(cached.cache_info()))
+
+typed = make(None, typed=True)
+calls.clear()
+print([typed(x) for x in [1, 1.0, True, 1]], calls, tuple(typed.cache_info()))
+keyed = make(None)
+calls.clear()
+print(keyed(2, a=1, b=2), keyed(2, b=2, a=1), keyed(2, a=1, b=2), calls, tuple(keyed.cache_info()))
+
+
+@lambda f: _lru_cache_wrapper(f, 100, False, CacheInfo)
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+
+print(fib(80), tuple(fib.cache_info()))
+
+
+class Thing:
+    @lambda f: _lru_cache_wrapper(f, None, False, CacheInfo)
+    def describe(self, suffix):
+        return f"thing{suffix}"
+
+
+t = Thing()
+print(t.describe("!"), t.describe("!"), tuple(Thing.describe.cache_info()), type(Thing.describe).__name__)
+wrapper = make(3)
+wrapper.__wrapped__ = "w"
+wrapper.cache_parameters = lambda: {"maxsize": 3}
+print(wrapper.__wrapped__, wrapper.cache_parameters(), sorted(wrapper.__dict__), wrapper.__copy__() is wrapper)
+show("not callable", lambda: _lru_cache_wrapper(1, 1, False, CacheInfo))
+show("bad maxsize", lambda: _lru_cache_wrapper(len, "a", False, CacheInfo))
+show("negative maxsize", lambda: tuple(_lru_cache_wrapper(len, -5, False, CacheInfo).cache_info()))
+show("missing", lambda: _lru_cache_wrapper(len))
+show("unhashable", lambda: make(None)([1]))

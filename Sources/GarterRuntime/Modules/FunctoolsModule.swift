@@ -1,5 +1,5 @@
-// The `_functools` module: `reduce`, `partial` and `cmp_to_key`.
-// (`_lru_cache_wrapper` is left to functools.py's pure-Python version.)
+// The `_functools` module: `reduce`, `partial`, `cmp_to_key` and
+// `_lru_cache_wrapper` (LRUCache.swift).
 
 /// A `functools.partial` object.
 final class PyPartial: PyObject {
@@ -48,6 +48,7 @@ extension Interpreter {
     func makeFunctoolsModule() throws(EvalError) -> Value {
         try makeNativeModule("_functools", doc: "Tools that operate on functions.") { module, define throws(EvalError) in
             export(partialType(), in: module)
+            export(lruCacheType(), in: module)
             define("reduce") { thread, arguments throws(EvalError) in
                 try arguments.expect("reduce", 2...3)
                 let function = arguments[0]
