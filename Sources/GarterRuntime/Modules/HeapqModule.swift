@@ -92,9 +92,11 @@ enum Heap {
     /// Whether `a` comes before `b` (`a < b`, or `b < a` for max-heaps);
     /// the list must keep its size while the comparison runs.
     private static func before(_ list: PyList, _ a: Int, _ b: Int, max: Bool, _ thread: ThreadState) throws(EvalError) -> Bool {
-        let size = list.count
         let x = list.items[a]
         let y = list.items[b]
+        // Word-sized ints compare without the rich-comparison machinery.
+        if case .int(let p) = x, case .int(let q) = y { return max ? q < p : p < q }
+        let size = list.count
         x.retain()
         y.retain()
         defer { x.release(); y.release() }

@@ -25,7 +25,7 @@ extension Interpreter {
             /// overflow (or a domain error, for poles such as atanh(1)).
             func unary(_ name: String, canOverflow: Bool = false, _ function: @escaping (Double) -> Double) {
                 define(name) { thread, arguments throws(EvalError) in
-                    try arguments.expect("math.\(name)", 1...1)
+                    try arguments.check(1...1, "math.\(name)")
                     let x = try thread.floatArgument(arguments[0])
                     let result = function(x)
                     if result.isNaN && !x.isNaN { throw MathModule.domainError }
@@ -58,7 +58,7 @@ extension Interpreter {
             /// Functions that report their own errors (CPython's math_1a).
             func reporting(_ name: String, _ function: @escaping (Double) throws(MathReal.Failure) -> Double) {
                 define(name) { thread, arguments throws(EvalError) in
-                    try arguments.expect("math.\(name)", 1...1)
+                    try arguments.check(1...1, "math.\(name)")
                     let x = try thread.floatArgument(arguments[0])
                     do throws(MathReal.Failure) {
                         return .float(try function(x))
@@ -75,7 +75,7 @@ extension Interpreter {
             for (name, test) in [("isfinite", { (x: Double) in x.isFinite }), ("isinf", { $0.isInfinite }),
                                  ("isnan", { $0.isNaN })] {
                 define(name) { thread, arguments throws(EvalError) in
-                    try arguments.expect("math.\(name)", 1...1)
+                    try arguments.check(1...1, "math.\(name)")
                     return .bool(test(try thread.floatArgument(arguments[0])))
                 }
             }
@@ -83,7 +83,7 @@ extension Interpreter {
             /// A function of two floats (CPython's math_2).
             func binary(_ name: String, _ function: @escaping (Double, Double) -> Double) {
                 define(name) { thread, arguments throws(EvalError) in
-                    try arguments.rejectKeywords("math.\(name)")
+                    try arguments.checkNoKeywords("math.\(name)")
                     try arguments.expect(name, 2...2)
                     let x = try thread.floatArgument(arguments[0])
                     let y = try thread.floatArgument(arguments[1])
@@ -163,7 +163,7 @@ extension Interpreter {
             func rounding(_ name: String, _ rule: FloatingPointRoundingRule) {
                 let special = internedString("__\(name)__")
                 define(name) { thread, arguments throws(EvalError) in
-                    try arguments.expect("math.\(name)", 1...1)
+                    try arguments.check(1...1, "math.\(name)")
                     let value = arguments[0]
                     if case .float(let x) = value { return try MathModule.integer(x.rounded(rule), thread) }
                     if let integer = Arithmetic.pyInteger(value) { return thread.interpreter.integerValue(integer) }
@@ -197,7 +197,7 @@ extension Interpreter {
             }
             for (name, function) in [("log2", log2 as (Double) -> Double), ("log10", log10)] {
                 define(name) { thread, arguments throws(EvalError) in
-                    try arguments.expect("math.\(name)", 1...1)
+                    try arguments.check(1...1, "math.\(name)")
                     return .float(try MathModule.logarithm(arguments[0], thread, function))
                 }
             }

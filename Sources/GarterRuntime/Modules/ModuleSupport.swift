@@ -103,6 +103,20 @@ extension BuiltinTypes {
 }
 
 extension Arguments {
+    /// `expect` for hot paths: the message (often built by interpolation)
+    /// is only made when the arguments are wrong.
+    @inline(__always)
+    func check(_ range: ClosedRange<Int>, _ function: @autoclosure () -> String) throws(EvalError) {
+        if !hasKeywords && range.contains(positionalCount) { return }
+        try expect(function(), range)
+    }
+
+    /// `rejectKeywords` with the message made only when needed.
+    @inline(__always)
+    func checkNoKeywords(_ function: @autoclosure () -> String) throws(EvalError) {
+        if hasKeywords { try rejectKeywords(function()) }
+    }
+
     /// Exactly `count` positional arguments, with the message of CPython's
     /// `_PyArg_CheckPositional` ("cycle expected 1 argument, got 0").
     func expectPositional(_ function: String, _ count: Int) throws(EvalError) {

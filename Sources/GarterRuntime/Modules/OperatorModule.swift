@@ -38,13 +38,13 @@ extension Interpreter {
                                "truediv", "xor"]
             for (index, name) in binaryNames.enumerated() {
                 define(name) { thread, arguments throws(EvalError) in
-                    try arguments.rejectKeywords("_operator.\(name)")
+                    try arguments.checkNoKeywords("_operator.\(name)")
                     try arguments.expect(name, 2...2)
                     return try thread.binaryOperation(index, arguments[0], arguments[1])
                 }
                 let inPlace = "i" + name.replacingOccurrences(of: "_", with: "")
                 define(inPlace) { thread, arguments throws(EvalError) in
-                    try arguments.rejectKeywords("_operator.\(inPlace)")
+                    try arguments.checkNoKeywords("_operator.\(inPlace)")
                     try arguments.expect(inPlace, 2...2)
                     return try thread.binaryOperation(index + 13, arguments[0], arguments[1])
                 }
@@ -52,14 +52,14 @@ extension Interpreter {
             for (name, operation) in [("lt", ComparisonOperation.less), ("le", .lessOrEqual), ("eq", .equal),
                                       ("ne", .notEqual), ("gt", .greater), ("ge", .greaterOrEqual)] {
                 define(name) { thread, arguments throws(EvalError) in
-                    try arguments.rejectKeywords("_operator.\(name)")
+                    try arguments.checkNoKeywords("_operator.\(name)")
                     try arguments.expect(name, 2...2)
                     return try thread.compare(arguments[0], arguments[1], operation)
                 }
             }
             func unary(_ name: String, _ body: @escaping (ThreadState, Value) throws(EvalError) -> Value) {
                 define(name) { thread, arguments throws(EvalError) in
-                    try arguments.expect("_operator.\(name)", 1...1)
+                    try arguments.check(1...1, "_operator.\(name)")
                     return try body(thread, arguments[0])
                 }
             }
@@ -78,7 +78,7 @@ extension Interpreter {
             unary("index") { thread, value throws(EvalError) in try thread.index(value) }
             func pair(_ name: String, _ body: @escaping (ThreadState, Value, Value) throws(EvalError) -> Value) {
                 define(name) { thread, arguments throws(EvalError) in
-                    try arguments.rejectKeywords("_operator.\(name)")
+                    try arguments.checkNoKeywords("_operator.\(name)")
                     try arguments.expect(name, 2...2)
                     return try body(thread, arguments[0], arguments[1])
                 }

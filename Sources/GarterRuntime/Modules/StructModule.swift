@@ -415,9 +415,16 @@ extension ThreadState {
 enum StructIntegerRange {
     static func check(_ value: PyInteger, code: UInt8, size: Int, order: StructFormat.ByteOrder,
                       thread: ThreadState) throws(EvalError) -> UInt64 {
-        let name = Character(Unicode.Scalar(code))
-        let signed = "bhilqn".contains(name)
-        let outOfRange = thread.structError("argument out of range")
+        var name: Character { Character(Unicode.Scalar(code)) }
+        func isOne(of codes: StaticString) -> Bool {
+            codes.withUTF8Buffer { $0.contains(code) }
+        }
+        let signed = isOne(of: "bhilqn")
+        var outOfRange: EvalError { thread.structError("argument out of range") }
+        if case .small(let number) = value, number >= 0, size < 8, number < (1 << (size * 8 - 1)) {
+            // Fits every code of this size, signed or not, in every byte order.
+            return UInt64(number)
+        }
         let asSigned: Int? = value.smallValue
         let asUnsigned: UInt64? = {
             switch value {
@@ -427,8 +434,8 @@ enum StructIntegerRange {
         }()
         func pattern(_ number: Int) -> UInt64 { UInt64(bitPattern: Int64(number)) }
         let usesNativeRules = order == .native
-            || (order == .little && "bBhHiIqQ".contains(name))
-            || (order == .big && "bB".contains(name))
+            || (order == .little && isOne(of: "bBhHiIqQ"))
+            || (order == .big && isOne(of: "bB"))
         if usesNativeRules {
             switch name {
             case "b", "B", "h", "H", "i":
