@@ -10,7 +10,9 @@ final class TeeChunk {
 
     let source: TeeSource
     /// Owned items, at most `capacity`.
+    @exclusivity(unchecked)
     var items: [Value] = []
+    @exclusivity(unchecked)
     var next: TeeChunk?
 
     init(source: TeeSource) {
@@ -47,7 +49,9 @@ final class TeeSource {
 
 /// An `itertools._tee` object: a position in a shared buffer.
 final class PyTee: PyObject {
+    @exclusivity(unchecked)
     var chunk: TeeChunk?
+    @exclusivity(unchecked)
     var index: Int
 
     init(chunk: TeeChunk, index: Int, type: PyType) {
@@ -63,13 +67,18 @@ final class PyTee: PyObject {
 final class PyGroupBy: PyObject {
     /// All owned: the source iterator, the key function (None: identity),
     /// the current item and its key, the key of the group being given.
+    @exclusivity(unchecked)
     var iterator: Value
     let keyFunction: Value
+    @exclusivity(unchecked)
     var currentValue: Value?
+    @exclusivity(unchecked)
     var currentKey: Value?
+    @exclusivity(unchecked)
     var targetKey: Value?
     /// Which `_grouper` is the live one: groupers remember the generation
     /// they were made in (CPython compares object pointers).
+    @exclusivity(unchecked)
     var generation = 0
 
     init(iterator: Value, keyFunction: Value, type: PyType) {

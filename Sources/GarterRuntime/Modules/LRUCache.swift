@@ -13,7 +13,9 @@ final class PyLRUCache: PyObject {
     let isTyped: Bool
     /// Owned.
     let cache: PyDict
+    @exclusivity(unchecked)
     var hits = 0
+    @exclusivity(unchecked)
     var misses = 0
 
     init(function: Value, cacheInfoType: Value, maximumSize: Int?, isTyped: Bool, cache: PyDict, type: PyType) {

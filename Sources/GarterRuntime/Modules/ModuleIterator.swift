@@ -8,11 +8,15 @@ final class PyModuleIterator: PyObject {
 
     let step: Step
     /// Owned values; nil is an empty slot.
+    @exclusivity(unchecked)
     var values: [Value?]
     /// Owned lists of values (pools, saved items, the current result).
+    @exclusivity(unchecked)
     var lists: [[Value]]
+    @exclusivity(unchecked)
     var numbers: [Int]
     /// Set once the iterator has nothing more to give.
+    @exclusivity(unchecked)
     var isFinished = false
 
     /// Takes over the references in `values` and `lists`.

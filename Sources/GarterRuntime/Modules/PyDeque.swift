@@ -5,11 +5,16 @@
 final class PyDeque: PyObject {
     /// The ring: `count` items from `head`, wrapping around; the capacity
     /// is a power of two so positions wrap with a mask. Unused slots hold None.
+    @exclusivity(unchecked)
     private var storage: [Value]
+    @exclusivity(unchecked)
     private var head = 0
+    @exclusivity(unchecked)
     private(set) var count = 0
     /// nil: unbounded.
+    @exclusivity(unchecked)
     var maxLength: Int?
+    @exclusivity(unchecked)
     private(set) var state = 0
 
     override init(type: PyType) {
@@ -158,8 +163,10 @@ final class PyDeque: PyObject {
 /// An iterator over a deque, forwards or backwards.
 final class PyDequeIterator: PyObject {
     let deque: PyDeque
+    @exclusivity(unchecked)
     var index: Int
     /// How many items are left to give.
+    @exclusivity(unchecked)
     var remaining: Int
     let state: Int
     let isReversed: Bool

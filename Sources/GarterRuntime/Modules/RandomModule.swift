@@ -6,6 +6,7 @@ import BigInt
 
 /// A `_random.Random` object.
 final class PyRandom: PyObject {
+    @exclusivity(unchecked)
     var generator = MersenneTwister()
 
     override init(type: PyType) {
