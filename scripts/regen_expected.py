@@ -16,9 +16,13 @@
                                    compiles and dies of an uncaught exception (exit 1, nothing
                                    on stdout).
   tests/programs/NAME.py        -> NAME.out: "exit: STATUS" and what `python3 NAME.py` prints
-                                   to stdout, run from that folder.
+                                   to stdout, run from that folder with PYTHONHASHSEED=0.
   tests/symtable/NAME.py        -> NAME.symtable: what scripts/symtable_dump.py prints
                                    (CPython's symtable module). The file must compile.
+  tests/cli/cases.json,         -> tests/cli/expected.json: exit status, stdout and stderr of
+  tests/cli/sessions.json          python3 run with each case's command line, and the screen
+                                   of each interactive session in a pseudo-terminal
+                                   (tests/cli/clitest.py).
 
 CPython prints the *absolute* path of the script it was given (it joins the current
 directory and the relative name, without normalising). The absolute folder is not
@@ -29,6 +33,7 @@ Each .err is produced twice and must come out identical (determinism check).
 import argparse
 import ast
 import concurrent.futures
+import json
 import os
 import subprocess
 import sys
@@ -47,8 +52,16 @@ def clean_env():
     return {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
 
 
-def run_python(folder, name):
-    proc = subprocess.run([sys.executable, name], cwd=folder, env=clean_env(),
+def program_env():
+    # Programs run with a fixed hash seed (tests/run.py runs garter the same
+    # way), so that str hashes and set iteration order are reproducible.
+    env = clean_env()
+    env["PYTHONHASHSEED"] = "0"
+    return env
+
+
+def run_python(folder, name, env=None):
+    proc = subprocess.run([sys.executable, name], cwd=folder, env=env or clean_env(),
                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, timeout=60)
     return proc.returncode, proc.stdout, proc.stderr
@@ -153,7 +166,7 @@ def regenerate(check, jobs):
                 dump = ast.dump(tree, include_attributes=True)
                 update(base + ".ast", dump.encode("utf-8") + b"\n")
             elif kind == "programs":
-                status, out, _ = run_python(folder, name)
+                status, out, _ = run_python(folder, name, env=program_env())
                 update(base + ".out", f"exit: {status}\n".encode() + out)
             elif kind == "symtable":
                 if not compiles(source, name):
@@ -176,6 +189,12 @@ def regenerate(check, jobs):
             if ext == extension and not os.path.exists(os.path.join(folder, stem + ".py")):
                 problems.append(f"tests/{kind}/{name}: no {stem}.py beside it")
     pool.shutdown()
+
+    # Command lines and interactive sessions (tests/cli/clitest.py).
+    sys.path.insert(0, os.path.join(TESTS, "cli"))
+    import clitest  # noqa: E402
+    recorded = clitest.record(sys.executable)
+    update(clitest.EXPECTED, (json.dumps(recorded, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8"))
 
     for p in problems:
         print("PROBLEM", p)

@@ -21,7 +21,12 @@ regenerates every expectation from it):
                        traceback text, position markers included).
   programs/NAME        tests/programs/NAME.py, run from that folder as `garter NAME.py`: the
                        exit status and stdout must equal NAME.out ("exit: STATUS" line, then
-                       what `python3 NAME.py` printed).
+                       what `python3 NAME.py` printed). Both run with PYTHONHASHSEED=0.
+  cli/NAME             tests/cli/cases.json: `garter ARGS` (stdin and environment as given)
+                       must give python3's exit status, stdout and stderr (tests/cli/expected.json),
+                       or the case's own "expect" for Garter's documented differences (-V).
+  repl/NAME            tests/cli/sessions.json: keys typed into garter's interactive prompt in
+                       a pseudo-terminal; the screen and exit status must equal python3's.
   symtable/NAME        tests/symtable/NAME.py: `garter --symtable NAME.py` must exit 0 and print
                        exactly NAME.symtable (scripts/symtable_dump.py: CPython's symtable module).
   compile_errors/NAME  errors raised by CPython's compiler, not its parser. The ones CPython's
@@ -56,6 +61,8 @@ import time
 import warnings
 
 TESTS = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(TESTS, "cli"))
+import clitest  # noqa: E402
 ROOT = os.path.dirname(TESTS)
 TESTDIR_TOKEN = b"<TESTDIR>"
 DEFAULT_LIB = "/usr/lib/python3.11"
@@ -82,10 +89,19 @@ def describe_exit(rc):
     return f"exited {rc}"
 
 
-def run_garter(garter, args, cwd, timeout, stdin_data=None):
+def program_env():
+    """The environment of programs/ tests, for garter as for python3 in
+    scripts/regen_expected.py: a fixed hash seed, so str hashes and the
+    iteration order of sets are reproducible (and must be CPython's)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["PYTHONHASHSEED"] = "0"
+    return env
+
+
+def run_garter(garter, args, cwd, timeout, stdin_data=None, env=None):
     """Run garter; return (returncode or None on timeout, stdout, stderr)."""
     try:
-        proc = subprocess.run([garter] + args, cwd=cwd, input=stdin_data,
+        proc = subprocess.run([garter] + args, cwd=cwd, input=stdin_data, env=env,
                               stdin=None if stdin_data is not None else subprocess.DEVNULL,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
         return proc.returncode, proc.stdout, proc.stderr
@@ -164,11 +180,32 @@ def check_parser(garter, folder, stem, timeout, via_stdin=False):
 def check_program(garter, folder, stem, timeout):
     with open(os.path.join(folder, stem + ".out"), "rb") as f:
         expected = f.read()
-    rc, out, err = run_garter(garter, [stem + ".py"], folder, timeout)
+    rc, out, err = run_garter(garter, [stem + ".py"], folder, timeout, env=program_env())
     actual = f"exit: {rc}\n".encode() + out
     if actual != expected:
         return "output differs:\n" + text_diff(expected, actual) + (f"\n{stderr_tail(err)}" if err else "")
     return None
+
+
+def check_cli(garter, name, timeout):
+    case = clitest.load(clitest.CASES)[name]
+    actual = clitest.run_case(garter, case, timeout=max(timeout, 20))
+    if "expect_exit_only" in case:
+        if actual["exit"] != case["expect_exit_only"]:
+            return f"expected exit {case['expect_exit_only']}, got {actual['exit']}\n{actual['stderr'][-500:]}"
+        return None
+    expected = case.get("expect") or clitest.load(clitest.EXPECTED)["cases"].get(name)
+    if expected is None:
+        return "no expectation recorded: run scripts/regen_expected.py"
+    return clitest.differences(expected, actual)
+
+
+def check_repl(garter, name, timeout):
+    session = clitest.load(clitest.SESSIONS)[name]
+    expected = clitest.load(clitest.EXPECTED)["sessions"].get(name)
+    if expected is None:
+        return "no expectation recorded: run scripts/regen_expected.py"
+    return clitest.differences(expected, clitest.run_session(garter, session, timeout=max(timeout, 20)))
 
 
 def check_symtable(garter, folder, stem, timeout):
@@ -271,6 +308,12 @@ def discover(args):
         for n in sorted(os.listdir(programs_dir)):
             if n.endswith(".py"):
                 cases.append((f"programs/{n[:-3]}", "program", (programs_dir, n[:-3])))
+    cli_dir = os.path.join(TESTS, "cli")
+    if os.path.exists(os.path.join(cli_dir, "cases.json")):
+        for n in sorted(clitest.load(clitest.CASES)):
+            cases.append((f"cli/{n}", "cli", (cli_dir, n)))
+        for n in sorted(clitest.load(clitest.SESSIONS)):
+            cases.append((f"repl/{n}", "repl", (cli_dir, n)))
     st_dir = os.path.join(TESTS, "symtable")
     if os.path.isdir(st_dir):
         for n in sorted(os.listdir(st_dir)):
@@ -380,6 +423,10 @@ def main():
                 problem = check_symtable(garter, folder, stem, args.timeout)
             elif kind == "program":
                 problem = check_program(garter, folder, stem, args.timeout)
+            elif kind == "cli":
+                problem = check_cli(garter, stem, args.timeout)
+            elif kind == "repl":
+                problem = check_repl(garter, stem, args.timeout)
             elif kind == "symtable_error":
                 problem = check_syntax_error(garter, folder, stem, args.timeout, option="--symtable")
             elif kind == "uncaught":
@@ -393,7 +440,8 @@ def main():
         return Outcome(name, "fail" if problem else "pass", problem or "")
 
     file_cases = [c for c in cases if c[1] in ("parser", "stdin", "syntax_error", "symtable",
-                                                "symtable_error", "compile_error", "program", "uncaught")]
+                                                "symtable_error", "compile_error", "program", "uncaught",
+                                                "cli", "repl")]
     start = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         file_outcomes = list(pool.map(run_case, file_cases))

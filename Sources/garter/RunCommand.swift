@@ -1,48 +1,198 @@
 import Foundation
-import GarterCompiler
 import GarterRuntime
-import GarterSyntax
 
-/// `garter FILE`: parse, compile and run a script as `__main__`.
-///
-/// Errors are printed as the last line of the traceback CPython would print
-/// (tracebacks themselves come with exception objects), and the exit status
-/// is 1, as for an uncaught exception.
-func runFile(_ path: String) -> Int32 {
-    guard let bytes = readSource(path) else {
-        let message = "garter: can't open file '\(absolutePath(path))': [Errno 2] No such file or directory\n"
-        FileHandle.standardError.write(Data(message.utf8))
+/// `garter [option] ... [-c cmd | -m mod | file | -] [arg] ...`: starts an
+/// interpreter configured from the command line and runs the program as
+/// `__main__`, then the interactive prompt if asked (`-i`) or if there was
+/// no program and standard input is a terminal.
+func runPython(_ commandLine: [String]) -> Int32 {
+    let programName = commandLine.first ?? "garter"
+    let environment = ProcessInfo.processInfo.environment
+    // CPython reads PYTHONHASHSEED while configuring itself, before it even
+    // opens the script, and stops with a fatal error for a bad value.
+    let hashSecret: HashSecret
+    do throws(HashSeedError) {
+        hashSecret = try HashSecret.fromEnvironment(environment["PYTHONHASHSEED"])
+    } catch {
+        FileHandle.standardError.write(Data(error.fatalErrorText.utf8))
+        return 1
+    }
+    var options: CommandLineOptions
+    do throws(CommandLineOptions.UsageError) {
+        options = try CommandLineOptions.parse(commandLine, environment: environment)
+    } catch {
+        let text = error.message + "\n" + CommandLineOptions.usageLine(programName) + "Try `python -h' for more information.\n"
+        FileHandle.standardError.write(Data(text.utf8))
         return 2
     }
-    let filename = path == "-" ? "<stdin>" : absolutePath(path)
-    return runWithLargeStack { () -> Int32 in
-        let code: CodeObject
-        do {
-            let source = try SourceBuffer(fileBytes: bytes, filename: filename)
-            let module = try Parser.parseModule(source, from: .file)
-            code = try CodeGenerator.compileModule(module, source: source)
-        } catch let error as SyntaxError {
-            FileHandle.standardError.write(Data(error.formatted().utf8))
-            return 1
-        } catch CompileError.syntax(let error) {
-            FileHandle.standardError.write(Data(error.formatted().utf8))
-            return 1
-        } catch CompileError.unsupported(let what, let range) {
-            let message = "garter: \(filename), line \(range.lineno): \(what) is not supported yet\n"
+    switch options.action {
+    case .help:
+        FileHandle.standardOutput.write(Data((CommandLineOptions.usageLine(programName) + helpText).utf8))
+        return 0
+    case .version(let level):
+        let text = level > 1 ? "Python \(GarterVersion.sysVersion)" : "Python \(GarterVersion.pythonText) (Garter \(GarterVersion.text))"
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        return 0
+    case .run:
+        break
+    }
+
+    var configuration = options.configuration
+    let ignoreEnvironment = configuration.flags.ignoreEnvironment != 0
+    switch SysConfiguration.findStandardLibrary(environment: environment, ignoreEnvironment: ignoreEnvironment) {
+    case .success(let folder): configuration.standardLibrary = folder
+    case .failure(let error):
+        FileHandle.standardError.write(Data("garter: \(error.message)\n".utf8))
+        return 1
+    }
+    configuration.executable = executablePath(programName)
+    configuration.garterLibrary = SysConfiguration.findGarterLibrary(executable: configuration.executable,
+                                                                     environment: environment,
+                                                                     ignoreEnvironment: ignoreEnvironment)
+    let standardInputIsTerminal = isatty(0) == 1
+    var source: (bytes: [UInt8], filename: String, isFile: Bool)?
+    switch options.program {
+    case .script(let path):
+        // A folder runs its __main__.py, with the folder first on sys.path.
+        let file = isDirectory(path) ? path + (path.hasSuffix("/") ? "" : "/") + "__main__.py" : path
+        guard let bytes = FileManager.default.contents(atPath: file), !isDirectory(file) else {
+            if isDirectory(path) {
+                let message = "\(programName): can't find '__main__' module in '\(absolutePath(path))'\n"
+                FileHandle.standardError.write(Data(message.utf8))
+                return 1
+            }
+            let message = "\(programName): can't open file '\(absolutePath(path))': [Errno 2] No such file or directory\n"
             FileHandle.standardError.write(Data(message.utf8))
-            return 1
-        } catch {
-            FileHandle.standardError.write(Data("garter: \(error)\n".utf8))
-            return 1
+            return 2
         }
-        let interpreter = Interpreter()
-        interpreter.searchPath = [URL(fileURLWithPath: filename).deletingLastPathComponent().path]
+        var text = Array(bytes)
+        if options.skipFirstLine, let newline = text.firstIndex(of: 10) { text.removeSubrange(0..<newline) }
+        source = (text, absolutePath(file), true)
+        configuration.argv = [path] + options.arguments
+        configuration.mainPathEntry = isDirectory(path) ? absolutePath(path) : scriptDirectory(path)
+    case .command(let command):
+        source = (Array((command + "\n").utf8), "<string>", false)
+        configuration.argv = ["-c"] + options.arguments
+        configuration.mainPathEntry = ""
+    case .module:
+        configuration.argv = ["-m"] + options.arguments
+        configuration.mainPathEntry = FileManager.default.currentDirectoryPath
+    case .standardInput(let explicit):
+        configuration.argv = [explicit ? "-" : ""] + options.arguments
+        configuration.mainPathEntry = ""
+        // With -i, standard input is the prompt's even when it is not a terminal.
+        if !standardInputIsTerminal && configuration.flags.inspect == 0 {
+            source = (Array(FileHandle.standardInput.readDataToEndOfFile()), "<stdin>", true)
+        }
+    }
+    if configuration.flags.safePath { configuration.mainPathEntry = nil }
+    let interactive = configuration.flags.inspect != 0
+        || (options.program == .standardInput(explicit: false) || options.program == .standardInput(explicit: true)) && standardInputIsTerminal
+
+    // CPython's rule: a banner when there is no program and the prompt runs.
+    let showsBanner = configuration.flags.quiet == 0 && interactive
+        && (options.program == .standardInput(explicit: false) || options.program == .standardInput(explicit: true))
+    let settings = configuration
+    let program = options.program
+    let mainSource = source
+    var mainPackage: String?
+    if case .script(let path) = program, isDirectory(path) { mainPackage = "" }
+    let package = mainPackage
+    return runWithLargeStack { () -> Int32 in
+        let interpreter = Interpreter(hashSecret: hashSecret)
+        interpreter.installSys(settings)
         let output = OutputBuffer.standardOutput()
-        do throws(EvalError) {
-            try interpreter.runMain(code, output: output)
-            return 0
-        } catch {
-            return interpreter.reportUncaught(error, output: output)
+        output.flushesEachWrite = settings.unbuffered
+        output.flushesEachLine = isatty(1) == 1
+        let main = MainProgram(interpreter: interpreter, output: output)
+        var outcome = MainProgram.Outcome.completed
+        if case .module(let name) = program {
+            outcome = main.runModule(named: name, programName: programName)
+        } else if let source = mainSource {
+            // `__file__` is only set for scripts; stdin runs as `<stdin>` without one.
+            outcome = main.run(source: source.bytes, filename: source.filename,
+                               isFile: source.isFile && source.filename != "<stdin>", package: package)
+        }
+        if interactive {
+            if case .exit(let status) = outcome, settings.flags.inspect == 0 { return main.finish(status: status) }
+            let status = InteractivePrompt(program: main, showsBanner: showsBanner).run()
+            return main.finish(status: status)
+        }
+        switch outcome {
+        case .completed: return main.finish(status: 0)
+        case .exit(let status): return main.finish(status: status)
+        case .uncaught(let keyboardInterrupt):
+            let status = main.finish(status: 1)
+            if keyboardInterrupt { dieOfInterrupt() }
+            return status
         }
     }
 }
+
+/// CPython ends a program stopped by an uncaught KeyboardInterrupt by
+/// killing itself with SIGINT, so the parent sees the signal (status 130 in a shell).
+func dieOfInterrupt() -> Never {
+    signal(SIGINT, SIG_DFL)
+    kill(getpid(), SIGINT)
+    exit(130)
+}
+
+/// `sys.path[0]` for a script: its directory, with the script's own
+/// symbolic link resolved, as CPython does.
+func scriptDirectory(_ path: String) -> String {
+    let resolved = URL(fileURLWithPath: absolutePath(path)).resolvingSymlinksInPath()
+    return resolved.deletingLastPathComponent().path
+}
+
+func isDirectory(_ path: String) -> Bool {
+    var flag: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
+}
+
+/// `sys.executable`: the running program's absolute path.
+func executablePath(_ programName: String) -> String {
+    if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
+    if programName.contains("/") { return absolutePath(programName) }
+    return programName
+}
+
+let helpText = """
+Options (Garter accepts CPython 3.11's options; the ones marked * are accepted and not used yet):
+-b     : * warn about str(bytes) and bytes/str comparisons (-bb: errors)
+-B     : don't write .pyc files (also PYTHONDONTWRITEBYTECODE)
+-c cmd : run the program given as a string (ends the option list)
+-d     : * parser debugging output
+-E     : ignore PYTHON* environment variables (such as PYTHONPATH)
+-h     : print this help and exit (also -? or --help)
+-i     : run the interactive prompt after the script, even if stdin is not a terminal
+-I     : isolate from the user's environment (implies -E, -P and -s)
+-m mod : run a module found on sys.path as a script (ends the option list)
+-O     : remove assert and __debug__-dependent statements; -OO: also docstrings
+-P     : don't put the script's directory (or the current one) first on sys.path
+-q     : don't print the version banner when the prompt starts
+-s     : * don't add the user site directory to sys.path
+-S     : * don't import site at start-up
+-u     : write standard output and standard error unbuffered (also PYTHONUNBUFFERED)
+-v     : * trace imports
+-V     : print the Python version Garter implements and Garter's version (-VV: more)
+-W arg : * warning control (sys.warnoptions)
+-x     : skip the first line of the script
+-X opt : implementation option, in sys._xoptions: gilstats, gil=0, giltrace=FILE (later)
+file   : program read from a script file
+-      : program read from stdin (the default; interactive when stdin is a terminal)
+arg ...: arguments passed to the program in sys.argv[1:]
+
+Garter's own developer commands (each alone on the command line):
+--dump-ast FILE        print ast.dump(ast.parse(FILE), include_attributes=True)
+--symtable FILE        print FILE's symbol tables (as scripts/symtable_dump.py does)
+--parse-bench LIST     parse the files listed in LIST and print the time taken
+--dis [-O|-OO] FILE    print the disassembly of FILE's code objects
+--compile [-O|-OO] FILE  compile FILE only (exit 1 with the SyntaxError on failure)
+--compile-bench LIST   compile the files listed in LIST and print the time taken
+
+Environment: PYTHONPATH, PYTHONUNBUFFERED, PYTHONDONTWRITEBYTECODE, PYTHONINSPECT,
+PYTHONOPTIMIZE, PYTHONWARNINGS, PYTHONSAFEPATH, PYTHONINTMAXSTRDIGITS as in CPython;
+GARTER_STDLIB: CPython 3.11's Lib folder (default /usr/lib/python3.11);
+GARTER_HOME: the folder holding Garter's own Lib/.
+
+"""

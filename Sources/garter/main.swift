@@ -2,10 +2,10 @@ import Foundation
 import GarterCompiler
 import GarterSyntax
 
-// The `garter` command line. Python's own options (`-c`, `-m`, `-X`, ...) come
-// with the interpreter; for now the front end and the compiler's first pass
-// are exposed through `--dump-ast FILE`, `--symtable FILE` and
-// `--parse-bench LISTFILE`.
+// The `garter` command line: CPython 3.11's (CommandLineOptions.swift,
+// RunCommand.swift, InteractivePrompt.swift), plus developer commands that
+// expose the front end and the compiler: `--dump-ast FILE`, `--symtable FILE`,
+// `--parse-bench LISTFILE`, `--dis`, `--compile`, `--compile-bench`.
 
 /// Parsing is recursive: run it on a thread with a large stack so that deeply
 /// nested programs end in a SyntaxError, never in a stack overflow.
@@ -118,40 +118,18 @@ func absolutePath(_ path: String) -> String {
     return directory.hasSuffix("/") ? directory + path : directory + "/" + path
 }
 
-func usage() -> Never {
-    let text = """
-    usage: garter [option] ... [file | -] [arg] ...
-      --dump-ast FILE        print ast.dump(ast.parse(FILE), include_attributes=True)
-      --symtable FILE        print FILE's symbol tables (as scripts/symtable_dump.py does)
-      --parse-bench LIST     parse the files listed in LIST and print the time taken
-      --dis [-O|-OO] FILE    print the disassembly of FILE's code objects
-      --compile [-O|-OO] FILE  compile FILE only (exit 1 with the SyntaxError on failure)
-      --compile-bench LIST   compile the files listed in LIST and print the time taken
-      -V, --version          print the version and exit
-
-    """
-    FileHandle.standardError.write(Data(text.utf8))
-    exit(2)
-}
-
+/// The developer commands come first; anything else is CPython's command line.
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard let first = arguments.first else { usage() }
 if let status = runCompileCommand(arguments) { exit(status) }
-switch first {
-case "--dump-ast":
-    guard arguments.count == 2 else { usage() }
+switch arguments.first {
+case "--dump-ast" where arguments.count == 2:
     exit(dumpAST(arguments[1]))
-case "--symtable":
-    guard arguments.count == 2 else { usage() }
+case "--symtable" where arguments.count == 2:
     exit(dumpSymbolTable(arguments[1]))
-case "--parse-bench":
-    guard arguments.count == 2 else { usage() }
+case "--parse-bench" where arguments.count == 2:
     exit(parseBench(arguments[1]))
-case "-V", "--version":
-    print("Python 3.11.7 (garter 0.1)")
-    exit(0)
-case "-h", "--help":
-    usage()
 default:
-    exit(runFile(first))
+    // Like CPython: a write to a closed pipe is an error (BrokenPipeError), not a silent death.
+    signal(SIGPIPE, SIG_IGN)
+    exit(runPython(CommandLine.arguments))
 }

@@ -4,7 +4,8 @@ import GarterSyntax
 import XCTest
 @testable import GarterRuntime
 
-/// The evaluation loop on hand-assembled code (the code generator comes next).
+/// The evaluation loop on hand-assembled code (whole programs are tested in
+/// tests/programs against CPython).
 final class EvaluationLoopTests: XCTestCase {
     private func code(_ instructions: [Instruction], constants: [Constant], locals: [String],
                       arguments: Int) -> CodeObject {
@@ -21,8 +22,15 @@ final class EvaluationLoopTests: XCTestCase {
     private func run(_ code: CodeObject, _ arguments: [Value]) throws -> Value {
         let interpreter = Interpreter()
         let thread = ThreadState(interpreter: interpreter)
-        let globals = Namespace(type: interpreter.types.namespace)
-        return try thread.run(LoadedCode(code, interpreter: interpreter), arguments: arguments, globals: globals)
+        let loaded = try LoadedCode(code, interpreter: interpreter)
+        _ = ObjectRef.allocate(loaded)
+        let function = PyFunction(code: loaded, globals: interpreter.newDict(), builtins: interpreter.builtins,
+                                  qualifiedName: loaded.qualifiedNameValue, type: interpreter.types.function,
+                                  interpreter: interpreter)
+        loaded.qualifiedNameValue.retain()
+        let callable = Value.object(ObjectRef.allocate(function))
+        defer { callable.release() }
+        return try thread.call(callable, arguments)
     }
 
     /// `def f(n): while n > 0: n -= 1; return n`
@@ -74,7 +82,8 @@ final class EvaluationLoopTests: XCTestCase {
             Instruction(.returnValue),
         ], constants: [], locals: ["a", "b"], arguments: 1)
         XCTAssertThrowsError(try run(unbound, [.int(1)])) { error in
-            XCTAssertEqual(error as? EvalError, .unboundLocal("b"))
+            guard case .exception(let reference) = error as? EvalError else { return XCTFail("not an exception: \(error)") }
+            XCTAssertEqual(reference.with { $0.withType { $0.name } }, "UnboundLocalError")
         }
     }
 }

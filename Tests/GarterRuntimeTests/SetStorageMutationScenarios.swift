@@ -149,7 +149,7 @@ func runUpdateMutatingSourceScenario() throws -> (log: String, outcome: String, 
     }
     var outcome = "ok"
     do { try target.merge(from: source, equal: equal) } catch {
-        outcome = error.pythonMessage
+        outcome = error.classAndMessage.map { "\($0.0): \($0.1)" } ?? "\(error)"
     }
     var names: [String] = []
     var number = 0

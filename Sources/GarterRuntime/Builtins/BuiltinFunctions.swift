@@ -27,6 +27,32 @@ enum BuiltinFunctions {
             }
             let separator = try text(options[0], " ", "sep")
             let end = try text(options[1], "\n", "end")
+            var file = options[2].flatMap { $0.isNone ? nil : $0 } ?? thread.replacedStandardOutput
+            if let target = file, target.isNone { return .none }  // sys.stdout is None: print nothing
+            if let target = file, target.as(PyStandardStream.self)?.fileDescriptor == 1 { file = nil }
+            if let file {
+                // A file object gets one write() per piece, as CPython's print does.
+                let write = try thread.getAttribute(file, "write")
+                defer { write.release() }
+                func emit(_ piece: Value) throws(EvalError) { try thread.call(write, [piece]).release() }
+                for index in 0..<arguments.positionalCount {
+                    if index > 0 {
+                        let piece = thread.interpreter.newString(codePoints: separator)
+                        defer { piece.release() }
+                        try emit(piece)
+                    }
+                    let piece = try thread.str(arguments[index])
+                    defer { piece.release() }
+                    try emit(piece)
+                }
+                let piece = thread.interpreter.newString(codePoints: end)
+                defer { piece.release() }
+                try emit(piece)
+                if let flush = options[3], try thread.truth(flush) {
+                    try thread.callMethod(file, thread.interpreter.internedString("flush"), []).release()
+                }
+                return .none
+            }
             var line: [UInt32] = []
             for index in 0..<arguments.positionalCount {
                 if index > 0 { line += separator }
@@ -35,12 +61,6 @@ enum BuiltinFunctions {
                 piece.release()
             }
             line += end
-            if let file = options[2], !file.isNone {
-                let write = try thread.getAttribute(file, "write")
-                defer { write.release() }
-                try thread.call(write, [thread.interpreter.newString(codePoints: line)]).release()
-                return .none
-            }
             try thread.writeStandardOutput(line)
             if let flush = options[3], try thread.truth(flush) { thread.output.flush() }
             return .none
@@ -295,53 +315,39 @@ enum BuiltinFunctions {
         }
         define("divmod") { thread, arguments throws(EvalError) in
             try arguments.expect("divmod", 2...2)
-            let quotient = try thread.binaryOperation(2, arguments[0], arguments[1])
-            let remainder = try thread.binaryOperation(6, arguments[0], arguments[1])
-            return thread.interpreter.newTuple([quotient, remainder])
+            return try thread.divmod(arguments[0], arguments[1])
         }
         define("pow") { thread, arguments throws(EvalError) in
             let bound = try arguments.bind("pow", ["base", "exp", "mod"], required: 2)
-            if let modulus = bound[2], !modulus.isNone {
-                guard let a = Arithmetic.pyInteger(bound[0]!), let b = Arithmetic.pyInteger(bound[1]!), let m = Arithmetic.pyInteger(modulus) else {
-                    throw .typeError("pow() 3rd argument not allowed unless all arguments are integers")
-                }
-                do throws(NumberError) {
-                    return thread.interpreter.integerValue(try PyInteger.power(a, b, modulus: m))
-                } catch {
-                    throw .pythonException(error.pythonType, error.message)
-                }
+            guard let modulus = bound[2], !modulus.isNone else {
+                return try thread.binaryOperation(Int(BinaryOperation.power.rawValue), bound[0]!, bound[1]!)
             }
-            return try thread.binaryOperation(8, bound[0]!, bound[1]!)
+            return try thread.power(bound[0]!, bound[1]!, modulus: modulus)
         }
         define("round") { thread, arguments throws(EvalError) in
             let bound = try arguments.bind("round", ["number", "ndigits"], required: 1)
             let number = bound[0]!
             let digits = bound[1].flatMap { $0.isNone ? nil : $0 }
-            do {
-                switch number {
-                case .float(let value):
-                    if let digits { return .float(try FloatMath.round(value, digits: try thread.indexInt(digits))) }
-                    return thread.interpreter.integerValue(try FloatMath.round(value))
-                case .int, .bool:
-                    guard let digits else { return thread.interpreter.integerValue(Arithmetic.pyInteger(number)!) }
-                    return thread.interpreter.integerValue(Arithmetic.pyInteger(number)!.rounded(digits: Arithmetic.pyInteger(digits) ?? .small(0)))
-                default:
-                    if let long = Arithmetic.pyInteger(number) {
-                        guard let digits else { return thread.interpreter.integerValue(long) }
-                        return thread.interpreter.integerValue(long.rounded(digits: Arithmetic.pyInteger(digits) ?? .small(0)))
-                    }
-                    let values = digits.map { [$0] } ?? []
-                    guard let result = try thread.callSpecial(number, thread.interpreter.internedString("__round__"), values) else {
-                        throw EvalError.typeError("type \(thread.typeOf(number).name) doesn't define __round__ method")
-                    }
-                    return result
+            switch (number, digits) {
+            case (.int, nil):
+                return number
+            case (.float(let value), nil):
+                do throws(NumberError) { return thread.interpreter.integerValue(try FloatMath.round(value)) } catch { throw error.evalError }
+            default:
+                guard let result = try thread.callSpecial(number, thread.interpreter.internedString("__round__"), digits.map { [$0] } ?? []) else {
+                    throw .typeError("type \(thread.typeOf(number).name) doesn't define __round__ method")
                 }
-            } catch let error as NumberError {
-                throw .pythonException(error.pythonType, error.message)
-            } catch let error as EvalError {
-                throw error
-            } catch {
-                throw .unsupported("\(error)")
+                return result
+            }
+        }
+        for (name, radix) in [("bin", 2), ("oct", 8), ("hex", 16)] {
+            define(name) { thread, arguments throws(EvalError) in
+                try arguments.expect(name, 1...1)
+                let number = try thread.index(arguments[0])
+                defer { number.release() }
+                let integer = Arithmetic.pyInteger(number)!
+                let text = radix == 2 ? integer.binaryString : radix == 8 ? integer.octalString : integer.hexadecimalString
+                return thread.interpreter.newString(text)
             }
         }
         define("format") { thread, arguments throws(EvalError) in
@@ -351,7 +357,7 @@ enum BuiltinFunctions {
         }
         installIteratorBuiltins(define, interpreter)
         let types = interpreter.types
-        for type in [types.object, types.type, types.int, types.bool, types.float, types.str, types.tuple, types.list,
+        for type in [types.object, types.type, types.int, types.bool, types.float, types.complex, types.str, types.tuple, types.list,
                      types.dict, types.set, types.frozenset, types.property, types.classmethod, types.staticmethod] {
             interpreter.setItem(interpreter.builtins, type.name, type.value)
         }
@@ -548,6 +554,50 @@ extension ThreadState {
             return try truth(hook)
         }
         throw .typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+    }
+
+    /// `divmod(a, b)`: `__divmod__` of the left operand, `__rdivmod__` of
+    /// the right one (first when its type is a subclass of the left's).
+    func divmod(_ left: Value, _ right: Value) throws(EvalError) -> Value {
+        if case .int(let a) = left, case .int(let b) = right {
+            do throws(NumberError) {
+                let (quotient, remainder) = try PyInteger.divmod(a, b)
+                return interpreter.newTuple([interpreter.integerValue(quotient), interpreter.integerValue(remainder)])
+            } catch {
+                throw error.evalError
+            }
+        }
+        let names = (forward: interpreter.internedString("__divmod__"), reflected: interpreter.internedString("__rdivmod__"))
+        let leftType = typeOf(left)
+        let rightType = typeOf(right)
+        let reflectedFirst = rightType !== leftType && rightType.isSubtype(of: leftType)
+        if reflectedFirst, let result = try callSpecial(right, names.reflected, [left]) {
+            if !isNotImplemented(result) { return result }
+        }
+        if let result = try callSpecial(left, names.forward, [right]), !isNotImplemented(result) { return result }
+        if rightType !== leftType && !reflectedFirst, let result = try callSpecial(right, names.reflected, [left]) {
+            if !isNotImplemented(result) { return result }
+        }
+        throw .typeError("unsupported operand type(s) for divmod(): '\(leftType.name)' and '\(rightType.name)'")
+    }
+
+    /// `pow(base, exp, mod)` with a modulus (CPython's ternary_op).
+    func power(_ base: Value, _ exponent: Value, modulus: Value) throws(EvalError) -> Value {
+        let forward = interpreter.internedString("__pow__")
+        let reflected = interpreter.internedString("__rpow__")
+        if let result = try callSpecial(base, forward, [exponent, modulus]), !isNotImplemented(result) { return result }
+        if typeOf(exponent) !== typeOf(base), let result = try callSpecial(exponent, reflected, [base, modulus]),
+           !isNotImplemented(result) {
+            return result
+        }
+        // Last comes the modulus's own `**`, which sees the operands in order.
+        if Arithmetic.isNumber(base) && Arithmetic.isNumber(exponent) {
+            if Arithmetic.complexValue(modulus) != nil { throw .valueError("complex modulo") }
+            if Arithmetic.floatValue(modulus) != nil {
+                throw .typeError("pow() 3rd argument not allowed unless all arguments are integers")
+            }
+        }
+        throw .typeError("unsupported operand type(s) for ** or pow(): '\(typeOf(base).name)', '\(typeOf(exponent).name)', '\(typeOf(modulus).name)'")
     }
 
     /// `format(value, spec)`.

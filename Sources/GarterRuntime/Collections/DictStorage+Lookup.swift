@@ -4,6 +4,12 @@ extension DictStorage {
     struct Location {
         @usableFromInline let entry: Int
         @usableFromInline let slot: Int
+
+        @inlinable
+        init(entry: Int, slot: Int) {
+            self.entry = entry
+            self.slot = slot
+        }
     }
 
     /// What a search ended on.
@@ -24,7 +30,7 @@ extension DictStorage {
     /// is kept alive across the call, and if afterwards the table was
     /// rebuilt or that entry no longer holds the key, the search starts
     /// over, as CPython's `do_lookup` does.
-    @usableFromInline
+    @inlinable @inline(__always)
     func probe(_ key: Value, hash: Int, equal: KeyEquality) throws(EvalError) -> Probe {
         restart: while true {
             if state.pointee.count == 0 { return .absent(freeSlot: -1) }
@@ -63,25 +69,52 @@ extension DictStorage {
         }
     }
 
-    @usableFromInline
+    @inlinable @inline(__always)
     func locate(_ key: Value, hash: Int, equal: KeyEquality) throws(EvalError) -> Location? {
         if case .found(let location) = try probe(key, hash: hash, equal: equal) { return location }
         return nil
     }
 
     /// The entry number of `key`, or nil (for caches keyed on `keysVersion`).
+    @inlinable @inline(__always)
     public func find(_ key: Value, hash: Int, equal: KeyEquality) throws(EvalError) -> Int? {
         try locate(key, hash: hash, equal: equal)?.entry
     }
 
     /// `d[key]` without the KeyError: the value, borrowed, or nil.
+    @inlinable @inline(__always)
     public func lookup(_ key: Value, hash: Int, equal: KeyEquality) throws(EvalError) -> Value? {
         guard let location = try locate(key, hash: hash, equal: equal) else { return nil }
         return state.pointee.entries.unsafelyUnwrapped[location.entry].value
     }
 
     /// `key in d`.
+    @inlinable @inline(__always)
     public func contains(_ key: Value, hash: Int, equal: KeyEquality) throws(EvalError) -> Bool {
         try locate(key, hash: hash, equal: equal) != nil
+    }
+
+    /// The entry number of `key` for searches that cannot run Python code
+    /// (names in namespaces): a stored key matches when it is `key` itself,
+    /// or has the same hash and `matches` says so. Always inlined, so that
+    /// `matches` is known where it is called and nothing is opaque in the
+    /// loop (no closure call, and callers' objects need no extra retains).
+    @inlinable @inline(__always)
+    public func find(_ key: Value, hash: Int, matchingWith matches: (Value) -> Bool) -> Int? {
+        guard let entries = state.pointee.entries else { return nil }
+        let mask = state.pointee.mask
+        var slot = hash & mask
+        var perturb = UInt(bitPattern: hash)
+        while true {
+            let number = state.pointee.index(at: slot)
+            if number >= 0 {
+                let entry = entries + number
+                let stored = entry.pointee.key.unsafelyUnwrapped
+                if stored.isSameKey(as: key) || (entry.pointee.hash == hash && matches(stored)) { return number }
+            } else if number == DictState.emptyIndex {
+                return nil
+            }
+            slot = HashTableProbe.next(slot, perturb: &perturb, mask: mask)
+        }
     }
 }

@@ -109,8 +109,8 @@ struct DictEntry {
 /// The header a `DictStorage` points to.
 @usableFromInline
 struct DictState {
-    static let emptyIndex = -1
-    static let dummyIndex = -2
+    @usableFromInline static let emptyIndex = -1
+    @usableFromInline static let dummyIndex = -2
 
     /// Index table, followed by the entries; nil until the first insert.
     @usableFromInline var indices: UnsafeMutableRawPointer?
@@ -118,7 +118,7 @@ struct DictState {
     var log2Size = DictSizing.log2MinimumSize
     /// `size - 1`, kept so that probing does not recompute it.
     @usableFromInline var mask = (1 &<< DictSizing.log2MinimumSize) - 1
-    var log2IndexWidth = 0
+    @usableFromInline var log2IndexWidth = 0
     /// CPython's `DICT_KEYS_UNICODE` kind (see `hasStringKeysOnly`).
     var stringKeysOnly = true
     /// Entries that may still be appended before a rebuild (`dk_usable`).
@@ -129,11 +129,11 @@ struct DictState {
     @usableFromInline var keysVersion: UInt64 = 0
     /// Changes whenever `indices`/`entries` are replaced; a search that ran
     /// Python code restarts if it changed (CPython compares `ma_keys`).
-    var layoutGeneration: UInt64 = 0
+    @usableFromInline var layoutGeneration: UInt64 = 0
 
     init() {}
 
-    @inline(__always)
+    @inlinable @inline(__always)
     func index(at slot: Int) -> Int {
         let table = indices.unsafelyUnwrapped
         switch log2IndexWidth {

@@ -136,6 +136,12 @@ extension SetStorage {
         try iterated.forEachMember { (key, hash) throws(EvalError) in
             try remove(key, hash: hash, equal: equal)?.release()
         }
+        compactIfManyDummies()
+    }
+
+    /// The end of every `difference_update`: rebuilds the table when more
+    /// than a quarter of its slots are dummies.
+    public func compactIfManyDummies() {
         if state.pointee.fill - state.pointee.used <= state.pointee.mask / 4 { return }
         let used = state.pointee.used
         resize(minimumUsed: used > 50_000 ? used * 2 : used * 4)

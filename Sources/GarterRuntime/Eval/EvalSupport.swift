@@ -383,13 +383,9 @@ extension ThreadState {
         return try call(ascii, [value])
     }
 
-    /// PRINT_EXPR: `sys.displayhook(value)`.
+    /// PRINT_EXPR: `sys.displayhook(value)` (Modules/SysHooks.swift).
     func displayHook(_ value: Value) throws(EvalError) {
-        if value.isNone { return }
-        let text = try repr(value)
-        defer { text.release() }
-        try writeStandardOutput(text.as(PyStr.self)!.codePoints + [10])
-        interpreter.setItem(interpreter.builtins, "_", { value.retain(); return value }())
+        try display(value)
     }
 
     // MARK: Pattern matching

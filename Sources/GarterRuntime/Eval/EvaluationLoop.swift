@@ -55,6 +55,8 @@ extension ThreadState {
                     pc &+= 1
                     let argument = Int(truncatingIfNeeded: word >> 8)
                     #if DEBUG
+                    precondition(top - stackBottom <= code.stackSize && top >= stackBottom,
+                                 "value stack out of bounds in \(code.code.name) at \(pc - 1): depth \(top - stackBottom) of \(code.stackSize)")
                     if interpreter.traceInstructions {
                         let opcode = unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self)
                         FileHandle.standardError.write("  [\(code.code.name)] \(pc - 1) \(opcode) \(argument) depth=\(top - stackBottom)\n".data(using: .utf8)!)
@@ -379,14 +381,13 @@ extension ThreadState {
                         top += 1
 
                     case .buildSet:
-                        let set = PySet(type: interpreter.types.set, tableType: interpreter.types.dict)
+                        let set = PySet(type: interpreter.types.set)
                         let result = Value.object(ObjectRef.allocate(set))
                         top.pointee = (result)
                         top += 1
                         for index in 0..<argument {
                             let item = top[index - argument - 1].unsafelyUnwrapped
-                            item.retain()
-                            try set.table.set(item, hash: try hash(item), .none, equalFunction)
+                            try set.add(item, hash: try hash(item), self)
                         }
                         top -= 1
                         for index in 0..<argument { top[index - argument].unsafelyUnwrapped.release() }
@@ -440,7 +441,8 @@ extension ThreadState {
                         top -= 1
                         let item = top.pointee.unsafelyUnwrapped
                         let set = top[-argument].unsafelyUnwrapped.as(PySet.self)!
-                        try set.table.set(item, hash: try hash(item), .none, equalFunction)
+                        defer { item.release() }
+                        try set.add(item, hash: try hash(item), self)
 
                     case .mapAdd:
                         top -= 2
@@ -760,7 +762,10 @@ extension ThreadState {
                         case .yielded(let value):
                             top[-1] = value
                         case .returned(let value):
+                            // `receiver v -- result`: the receiver is done.
+                            top -= 1
                             top[-1] = value
+                            receiver.release()
                             pc = argument
                         }
                         sent.release()

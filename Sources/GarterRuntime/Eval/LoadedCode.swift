@@ -74,8 +74,9 @@ public final class LoadedCode: PyObject {
     }
 
     override public func releaseContents() {
-        for value in constants { value.release() }
-        for value in names { value.release() }
+        // The buffers hold at least one slot; only the first `count` are initialised.
+        for value in constants.prefix(code.constants.count) { value.release() }
+        for value in names.prefix(code.names.count) { value.release() }
         for value in localNames { value.release() }
         for entry in Array(globalCache) + Array(nameCache) {
             entry.globals?._withUnsafeGuaranteedRef { $0.decref() }
@@ -105,6 +106,7 @@ public final class LoadedCode: PyObject {
     static func value(of constant: CodeConstant, interpreter: Interpreter) throws(EvalError) -> Value {
         switch constant {
         case .literal(.bytes(let bytes)): return interpreter.newBytes(bytes)
+        case .literal(.imaginary(let imag)): return interpreter.newComplex(ComplexNumber(real: 0, imag: imag))
         case .literal(let literal): return try interpreter.constantValue(literal)
         case .tuple(let items):
             var values: [Value] = []
@@ -116,8 +118,8 @@ public final class LoadedCode: PyObject {
             return try interpreter.newFrozenSet(values)
         case .code(let code):
             return .object(ObjectRef.allocate(try LoadedCode(code, interpreter: interpreter)))
-        case .complex:
-            throw .unsupported("complex numbers")
+        case .complex(let real, let imag):
+            return interpreter.newComplex(ComplexNumber(real: real, imag: imag))
         }
     }
 }

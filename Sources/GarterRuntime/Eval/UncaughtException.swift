@@ -25,7 +25,7 @@ extension Interpreter {
                 return 1
             }
         }
-        writeStandardError(thread.formatException(value))
+        thread.printException(value)
         return 1
     }
 

@@ -10,6 +10,7 @@ public final class BuiltinTypes {
     public let int: PyType
     public let bool: PyType
     public let float: PyType
+    public let complex: PyType
     public let str: PyType
     public let bytes: PyType
     public let bytearray: PyType
@@ -38,8 +39,8 @@ public final class BuiltinTypes {
     /// The built-in exception classes by name.
     public private(set) var exceptions: [String: PyType] = [:]
 
-    init() {
-        let type = PyType.makeMetatype()
+    init(hashSecret: HashSecret) {
+        let type = PyType.makeMetatype(hashSecret: hashSecret)
         let object = PyType(name: "object", base: nil, metatype: type, flags: [.baseType])
         self.type = type
         self.object = object
@@ -56,6 +57,7 @@ public final class BuiltinTypes {
         self.int = int
         bool = make("bool", int)
         float = make("float", nil, [.baseType])
+        complex = make("complex", nil, [.baseType])
         str = make("str", nil, [.baseType])
         bytes = make("bytes", nil, [.baseType])
         bytearray = make("bytearray", nil, [.baseType])
@@ -111,7 +113,7 @@ public final class BuiltinTypes {
 
     /// Every built-in type made so far (for finishing them).
     var all: [PyType] {
-        [type, object, none, notImplemented, ellipsis, int, bool, float, str, bytes, bytearray, memoryview, tuple, list, dict, set, frozenset,
+        [type, object, none, notImplemented, ellipsis, int, bool, float, complex, str, bytes, bytearray, memoryview, tuple, list, dict, set, frozenset,
          code, function, builtinFunction, methodDescriptor, method, classmethod, staticmethod, property,
          getSetDescriptor, cell, module, frame, traceback, baseException]
             + others.values.sorted { $0.name < $1.name } + exceptions.values.filter { $0 !== baseException }.sorted { $0.name < $1.name }

@@ -10,6 +10,10 @@ public final class Interpreter {
     public let types: BuiltinTypes
     /// The Global Interpreter Lock: one thread at a time runs bytecode.
     public let gil = GIL(switchInterval: .standard, convoyFix: true)
+    /// The key of `str` (and `bytes`) hashes, CPython's `_Py_HashSecret`:
+    /// fixed by `PYTHONHASHSEED` or random. Every type object carries a copy
+    /// (`PyType.hashSecret`), which is where strings read it.
+    public let hashSecret: HashSecret
     /// The `builtins` module's namespace.
     public private(set) var builtins: PyDict!
     /// `sys.modules`.
@@ -36,9 +40,19 @@ public final class Interpreter {
     var sourceCache: [String: [String]] = [:]
     /// Modules implemented in Swift, made on first import.
     public var nativeModules: [String: (Interpreter) throws(EvalError) -> Value] = [:]
+    /// `sys.getswitchinterval()`, in seconds (the GIL reads it).
+    public var switchInterval = 0.005
+    /// The `sys` module and what it keeps besides its dict (Modules/SysState.swift).
+    public internal(set) var sys: SysState?
 
-    public init() {
-        types = BuiltinTypes()
+    /// `hashSecret`: nil takes it from `PYTHONHASHSEED` as CPython does (a
+    /// value CPython refuses gives a random secret here; the command line
+    /// refuses it first with `HashSecret.fromEnvironment`).
+    public init(hashSecret: HashSecret? = nil) {
+        let secret = hashSecret ?? ((try? HashSecret.fromEnvironment(
+            ProcessInfo.processInfo.environment["PYTHONHASHSEED"])) ?? HashSecret.random())
+        self.hashSecret = secret
+        types = BuiltinTypes(hashSecret: secret)
         notImplemented = .object(ObjectRef.allocate(PySingleton(name: "NotImplemented", type: types.notImplemented)))
         ellipsis = .object(ObjectRef.allocate(PySingleton(name: "Ellipsis", type: types.ellipsis)))
         emptyTuple = PyTuple([], type: types.tuple)
@@ -159,15 +173,29 @@ public final class Interpreter {
         .integer(value, longType: types.int)
     }
 
-    /// A frozenset of `items` (taking over their references).
+    /// A frozenset constant of `items` (taking over their references).
+    /// CPython's compiler builds such a constant twice: from the source
+    /// order, then again from that set's iteration order (when it merges
+    /// equal constants); the order of the members shows it, so Garter
+    /// does the same.
     func newFrozenSet(_ items: [Value]) throws(EvalError) -> Value {
-        let set = PySet(type: types.frozenset, tableType: types.dict)
+        let first = try newFrozenSetOnce(items)
+        defer { first.release() }
+        let members = first.as(PySet.self)!.elements
+        for member in members { member.retain() }
+        return try newFrozenSetOnce(members)
+    }
+
+    private func newFrozenSetOnce(_ items: [Value]) throws(EvalError) -> Value {
+        let set = PySet(type: types.frozenset)
         let reference = ObjectRef.allocate(set)
+        defer { for item in items { item.release() } }
         for item in items {
             guard let hash = try? Interpreter.constantHash(item) else {
+                Value.object(reference).release()
                 throw .unsupported("frozenset constant of unhashable value")
             }
-            try set.table.set(item, hash: hash, .none, { a, b throws(EvalError) in
+            try set.add(item, hash: hash, { a, b throws(EvalError) in
                 Interpreter.constantsEqual(a, b)
             })
         }
@@ -219,31 +247,52 @@ public final class Interpreter {
         try! dict.set(key, hash: key.strObject!.hashValue, value, Interpreter.stringsOnly)
     }
 
-    /// Hash of the constant kinds the compiler makes (for frozenset constants).
+    /// Hash of the constant kinds the compiler makes (for frozenset
+    /// constants): the same values `ThreadState.hash` gives, without a thread.
     static func constantHash(_ value: Value) throws -> Int {
+        struct Unhashable: Error {}
         switch value {
-        case .none: return 0x5f5e_0000
+        case .none: return NumberHash.hash(0x5f5e_1000)
         case .bool(let flag): return flag ? 1 : 0
         case .int(let number): return NumberHash.hash(number)
-        case .float(let number): return NumberHash.hash(number)
+        case .float(let number): return NumberHash.hash(number, identityHash: 0)
         case .object(let reference):
             if let string = reference.with({ $0 as? PyStr }) { return string.hashValue }
             if let bytes = reference.with({ $0 as? PyBytes }) { return BytesHashing.hash(bytes.bytes) }
-            struct Unhashable: Error {}
+            if let integer = Arithmetic.pyInteger(value) { return NumberHash.hash(integer) }
+            if let tuple = reference.with({ $0 as? PyTuple }) {
+                var hasher = TupleHasher()
+                for item in tuple.items { hasher.combine(try constantHash(item)) }
+                return hasher.finalize(count: tuple.count)
+            }
+            if let set = reference.with({ $0 as? PySet }) { return FrozenSetHash.hash(of: set.storage) }
             throw Unhashable()
         }
     }
 
+    /// `a == b` for constants (numbers across types, strs, tuples item by item).
     static func constantsEqual(_ a: Value, _ b: Value) -> Bool {
         if a.isIdentical(to: b) { return true }
+        switch (a, b) {
+        case (.bool(let x), .int(let y)), (.int(let y), .bool(let x)): return (x ? 1 : 0) == y
+        case (.bool(let x), .float(let y)), (.float(let y), .bool(let x)): return (x ? 1.0 : 0.0) == y
+        case (.int(let x), .float(let y)), (.float(let y), .int(let x)): return Double(exactly: x) == y
+        case (.float(let x), .float(let y)): return x == y
+        default: break
+        }
         if let x = a.strObject, let y = b.strObject { return x.equals(y) }
         if let x = a.as(PyBytes.self), let y = b.as(PyBytes.self) { return x.bytes == y.bytes }
+        if let x = a.as(PyTuple.self), let y = b.as(PyTuple.self) {
+            return x.count == y.count && zip(x.items, y.items).allSatisfy { constantsEqual($0, $1) }
+        }
         return false
     }
 }
 
 /// Interned names the runtime looks up itself, made once per interpreter.
-public struct WellKnownNames {
+/// A class: `names` is a lazy property, and reading a field through it
+/// copied the whole struct (one retain and release per name) every time.
+public final class WellKnownNames {
     public let __name__, __qualname__, __module__, __doc__, __dict__, __class__: PyStr
     public let __init__, __new__, __call__, __getattr__, __getattribute__, __setattr__, __delattr__: PyStr
     public let __get__, __set__, __delete__, __set_name__, __init_subclass__, __class_getitem__: PyStr

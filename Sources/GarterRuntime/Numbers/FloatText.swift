@@ -80,8 +80,13 @@ public enum FloatText {
             }
         default:  // "r"
             var text = Array(Repr.float(magnitude).utf8)
-            if alternate, !text.contains(UInt8(ascii: ".")), let e = text.firstIndex(of: UInt8(ascii: "e")) {
-                text.insert(UInt8(ascii: "."), at: e)
+            // repr always adds ".0"; plain 'r' (complex parts) does not.
+            if !flags.contains(.addDotZero), text.count > 2, text[text.count - 2] == UInt8(ascii: "."),
+               text[text.count - 1] == UInt8(ascii: "0") {
+                text.removeLast(2)
+            }
+            if alternate, !text.contains(UInt8(ascii: ".")) {
+                text.insert(UInt8(ascii: "."), at: text.firstIndex(of: UInt8(ascii: "e")) ?? text.endIndex)
             }
             body = text
         }

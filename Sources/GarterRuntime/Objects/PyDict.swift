@@ -1,233 +1,129 @@
-/// A `dict`: insertion-ordered, keys compared by hash then equality.
+/// A `dict` (and every namespace: module globals, class and instance
+/// `__dict__`s): CPython 3.11's compact, insertion-ordered hash table,
+/// `Collections/DictStorage`, so that sizes, growth and the order of
+/// `popitem` are CPython's.
 ///
-/// The table is CPython's compact layout: a dense array of entries in
-/// insertion order (deleted ones become holes until the next resize) and
-/// an open-addressed index array pointing into it. `version` changes on
-/// every mutation: iterators use it to detect changes during iteration and
-/// caches of global lookups use it to stay valid.
+/// `version` changes on every mutation; `keysVersion` only when keys are
+/// added or removed or the table is rebuilt, so an entry number stays valid
+/// while it is unchanged (LOAD_GLOBAL's cache relies on this).
+///
+/// Ownership: `set` takes over the caller's references (the runtime's
+/// older convention, kept because namespaces are filled that way);
+/// `store` borrows. `lookup`s and `entry(from:)` return borrowed values;
+/// `remove` and `removeLast` hand what they remove to the caller.
 public final class PyDict: PyObject {
-    struct Entry {
-        var hash: Int
-        var key: Value
-        var value: Value
-    }
-
-    @exclusivity(unchecked)
-    var entries: [Entry?] = []
-    /// Slots: -1 empty, -2 deleted, else an index into `entries`.
-    @exclusivity(unchecked)
-    var indices: [Int32] = []
-    @exclusivity(unchecked)
-    public private(set) var count = 0
-    @exclusivity(unchecked)
-    public private(set) var version = 0
-    /// Changes only when keys are added or removed or the table is
-    /// rebuilt, so an entry's index stays valid while it stays the same
-    /// (LOAD_GLOBAL's cache relies on this).
-    @exclusivity(unchecked)
-    public private(set) var keysVersion = 0
+    /// The table. Its header lives as long as this object; its contents are
+    /// released with the object's last Python reference.
+    public let storage: DictStorage
 
     public override init(type: PyType) {
+        storage = DictStorage()
         super.init(type: type)
     }
 
-    override public func releaseContents() {
-        let old = entries
-        entries = []
-        indices = []
-        count = 0
-        for entry in old {
-            guard let entry else { continue }
-            entry.key.release()
-            entry.value.release()
-        }
+    /// A dict that owns `storage` (a table made by `DictStorage.copy()`, ...).
+    public init(type: PyType, storage: DictStorage) {
+        self.storage = storage
+        super.init(type: type)
     }
+
+    deinit { storage.deallocate() }
+
+    override public func releaseContents() {
+        storage.removeAll()
+    }
+
+    public var count: Int { storage.count }
+    public var version: Int { Int(truncatingIfNeeded: storage.version) }
+    public var keysVersion: Int { Int(truncatingIfNeeded: storage.keysVersion) }
 
     // MARK: Lookup
 
-    /// The slot of `key` in `indices`, or of the empty slot where it would go.
-    /// `equal` decides equality of keys with equal hashes that are not
-    /// identical; it may run Python code, so the table is re-checked after.
-    private func find(_ key: Value, hash: Int,
-                      _ equal: (Value, Value) throws(EvalError) -> Bool) throws(EvalError) -> (slot: Int, entry: Int?) {
-        if indices.isEmpty { return (-1, nil) }
-        while true {
-            let mask = indices.count - 1
-            var slot = hash & mask
-            var perturb = UInt(bitPattern: hash)
-            var firstDeleted: Int?
-            let startVersion = version
-            while true {
-                let index = Int(indices[slot])
-                if index == -1 { return (firstDeleted ?? slot, nil) }
-                if index == -2 {
-                    if firstDeleted == nil { firstDeleted = slot }
-                } else if let entry = entries[index], entry.hash == hash {
-                    if entry.key.isIdentical(to: key) { return (slot, index) }
-                    entry.key.retain()
-                    let same = try equal(entry.key, key)
-                    entry.key.release()
-                    if version != startVersion { break }  // mutated by __eq__: start again
-                    if same { return (slot, index) }
-                }
-                perturb >>= 5
-                slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
-            }
-        }
-    }
-
     /// The value for `key` (borrowed), or nil.
-    public func lookup(_ key: Value, hash: Int,
-                       _ equal: (Value, Value) throws(EvalError) -> Bool) throws(EvalError) -> Value? {
-        guard let index = try find(key, hash: hash, equal).entry else { return nil }
-        return entries[index]!.value
+    public func lookup(_ key: Value, hash: Int, _ equal: KeyEquality) throws(EvalError) -> Value? {
+        try storage.lookup(key, hash: hash, equal: equal)
     }
 
-    /// The value for a `str` key (borrowed). String keys compare without
-    /// running Python code.
+    /// The value for a `str` key (borrowed). Only `str` keys can match, so
+    /// no Python code runs.
     public func lookup(string key: PyStr) -> Value? {
-        if indices.isEmpty { return nil }
-        let hash = key.hashValue
-        let mask = indices.count - 1
-        var slot = hash & mask
-        var perturb = UInt(bitPattern: hash)
-        while true {
-            let index = Int(indices[slot])
-            if index == -1 { return nil }
-            if index >= 0, let entry = entries[index], entry.hash == hash, case .object(let reference) = entry.key {
-                let matches = reference.with { object -> Bool in
-                    guard let string = object as? PyStr else { return false }
-                    return string.equals(key)
-                }
-                if matches { return entry.value }
-            }
-            perturb >>= 5
-            slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
-        }
+        guard let entry = entryIndex(string: key) else { return nil }
+        return storage.value(atEntry: entry)
     }
 
-    /// The entry index of a `str` key, for caches (see `keysVersion`).
+    /// The entry number of a `str` key, for caches (see `keysVersion`).
     public func entryIndex(string key: PyStr) -> Int? {
-        if indices.isEmpty { return nil }
-        let hash = key.hashValue
-        let mask = indices.count - 1
-        var slot = hash & mask
-        var perturb = UInt(bitPattern: hash)
-        while true {
-            let index = Int(indices[slot])
-            if index == -1 { return nil }
-            if index >= 0, let entry = entries[index], entry.hash == hash, let string = entry.key.strObject, string.equals(key) {
-                return index
-            }
-            perturb >>= 5
-            slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+        if storage.count == 0 { return nil }
+        let probe = Value.object(ObjectRef(Unmanaged.passUnretained(key)))
+        return storage.find(probe, hash: key.hashValue) { stored in
+            guard case .object(let reference) = stored else { return false }
+            return reference.with { ($0 as? PyStr)?.equals(key) ?? false }
         }
     }
 
-    /// The value of the entry at `index` (borrowed); the caller checked
-    /// `keysVersion`, so the entry exists.
+    /// The value of entry `number` (borrowed); the caller checked
+    /// `keysVersion`, so the entry is live.
     @inline(__always)
-    public func value(atEntry index: Int) -> Value {
-        entries[index].unsafelyUnwrapped.value
+    public func value(atEntry number: Int) -> Value {
+        storage.value(atEntry: number)
     }
 
     /// Replaces the value of the entry at `index` (which the caller checked
     /// exists), taking over `value`; returns the old value (owned).
     @inline(__always)
     public func replaceValue(atEntry index: Int, with value: Value) -> Value {
-        version &+= 1
-        let old = entries[index].unsafelyUnwrapped.value
-        entries[index]!.value = value
+        let old = storage.replaceValue(atEntry: index, with: value)
+        value.release()  // the storage retained what it keeps
         return old
     }
 
-    /// The value for a name given as Swift text (slow: hashes the text).
+    /// The value for a name given as Swift text (hashes the text).
     public func lookup(name: String) -> Value? {
-        for entry in entries {
-            guard let entry, case .object(let reference) = entry.key else { continue }
-            if reference.with({ ($0 as? PyStr)?.equals(name) ?? false }) { return entry.value }
+        if storage.count == 0 { return nil }
+        let codePoints = name.unicodeScalars.map(\.value)
+        let hash = withType { $0.hashSecret.hash(codePoints: codePoints) }
+        // A throw-away str, never seen by Python code (so its type does not
+        // matter; its hash is set, so it is never read): a probe whose
+        // identity matches no stored key.
+        let probe = withType { PyStr(codePoints, type: $0) }
+        probe.cachedHash = hash
+        let key = Value.object(ObjectRef(Unmanaged.passUnretained(probe)))
+        return withExtendedLifetime(probe) {
+            guard let entry = storage.find(key, hash: hash, matchingWith: { stored in
+                guard case .object(let reference) = stored else { return false }
+                return reference.with { ($0 as? PyStr)?.equals(probe) ?? false }
+            }) else { return nil }
+            return storage.value(atEntry: entry)
         }
-        return nil
     }
 
     // MARK: Mutation
 
-    /// Sets `key` to `value`, taking over the caller's references to both
-    /// (the key's is dropped when the key was already present).
-    public func set(_ key: Value, hash: Int, _ value: Value,
-                    _ equal: (Value, Value) throws(EvalError) -> Bool) throws(EvalError) {
-        let found: (slot: Int, entry: Int?)
-        do throws(EvalError) {
-            found = try find(key, hash: hash, equal)
-        } catch {
+    /// `self[key] = value`, taking over the caller's references to both
+    /// (both are released when the search raises).
+    public func set(_ key: Value, hash: Int, _ value: Value, _ equal: KeyEquality) throws(EvalError) {
+        defer {
             key.release()
             value.release()
-            throw error
         }
-        version &+= 1
-        if let index = found.entry {
-            let old = entries[index]!.value
-            entries[index]!.value = value
-            key.release()
-            old.release()
-            return
-        }
-        keysVersion &+= 1
-        if (entries.count + 1) * 3 >= indices.count * 2 {
-            resize(to: count * 3 + 1)
-            insertFresh(key, hash: hash, value)
-            return
-        }
-        entries.append(Entry(hash: hash, key: key, value: value))
-        indices[found.slot] = Int32(entries.count - 1)
-        count += 1
+        try store(key, hash: hash, value, equal)
     }
 
-    /// Removes `key`; returns its value (a reference the caller now owns), or nil.
-    public func remove(_ key: Value, hash: Int,
-                       _ equal: (Value, Value) throws(EvalError) -> Bool) throws(EvalError) -> Value? {
-        guard case let (slot, index?) = try find(key, hash: hash, equal) else { return nil }
-        let entry = entries[index]!
-        entries[index] = nil
-        indices[slot] = -2
-        count -= 1
-        version &+= 1
-        keysVersion &+= 1
-        entry.key.release()
-        return entry.value
+    /// `self[key] = value`, borrowing both.
+    public func store(_ key: Value, hash: Int, _ value: Value, _ equal: KeyEquality) throws(EvalError) {
+        try storage.insert(key, hash: hash, value: value, keyIsExactStr: key.isExactStr, equal: equal)?.release()
+    }
+
+    /// Removes `key`; returns its value (owned by the caller), or nil.
+    public func remove(_ key: Value, hash: Int, _ equal: KeyEquality) throws(EvalError) -> Value? {
+        guard let removed = try storage.remove(key, hash: hash, equal: equal) else { return nil }
+        removed.key.release()
+        return removed.value
     }
 
     /// Removes every entry.
     public func clear() {
-        version &+= 1
-        keysVersion &+= 1
-        releaseContents()
-    }
-
-    /// Inserts a key known to be absent (after a resize), taking the references.
-    private func insertFresh(_ key: Value, hash: Int, _ value: Value) {
-        let mask = indices.count - 1
-        var slot = hash & mask
-        var perturb = UInt(bitPattern: hash)
-        while indices[slot] != -1 {
-            perturb >>= 5
-            slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
-        }
-        entries.append(Entry(hash: hash, key: key, value: value))
-        indices[slot] = Int32(entries.count - 1)
-        count += 1
-    }
-
-    /// Rebuilds the index for at least `minimum` entries, compacting holes.
-    private func resize(to minimum: Int) {
-        var size = 8
-        while size * 2 < minimum * 3 { size <<= 1 }
-        let live = entries.compactMap { $0 }
-        entries = []
-        entries.reserveCapacity(size * 2 / 3)
-        indices = Array(repeating: -1, count: size)
-        count = 0
-        for entry in live { insertFresh(entry.key, hash: entry.hash, entry.value) }
+        storage.removeAll()
     }
 
     // MARK: Iteration
@@ -235,38 +131,35 @@ public final class PyDict: PyObject {
     /// The entry at position `position` or later: its key and value
     /// (borrowed) and the position to continue from; nil at the end.
     public func entry(from position: Int) -> (key: Value, value: Value, next: Int)? {
-        var index = position
-        while index < entries.count {
-            if let entry = entries[index] { return (entry.key, entry.value, index + 1) }
-            index += 1
-        }
-        return nil
+        guard let number = storage.nextEntry(from: position) else { return nil }
+        return (storage.key(atEntry: number), storage.value(atEntry: number), number + 1)
     }
 
     /// Every (key, value) pair, borrowed, in order.
     public var pairs: [(key: Value, value: Value)] {
-        entries.compactMap { $0.map { ($0.key, $0.value) } }
+        var result: [(key: Value, value: Value)] = []
+        result.reserveCapacity(storage.count)
+        var position = 0
+        while let number = storage.nextEntry(from: position) {
+            result.append((storage.key(atEntry: number), storage.value(atEntry: number)))
+            position = number + 1
+        }
+        return result
     }
 
     /// The last entry, removed (for `popitem`); references owned by the caller.
     public func removeLast() -> (key: Value, value: Value)? {
-        while let last = entries.last {
-            entries.removeLast()
-            guard let entry = last else { continue }
-            // Its index slot must become "deleted": find it.
-            let mask = indices.count - 1
-            var slot = entry.hash & mask
-            var perturb = UInt(bitPattern: entry.hash)
-            while Int(indices[slot]) != entries.count {
-                perturb >>= 5
-                slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
-            }
-            indices[slot] = -2
-            count -= 1
-            version &+= 1
-            keysVersion &+= 1
-            return (entry.key, entry.value)
-        }
-        return nil
+        storage.popLast()
+    }
+}
+
+extension Value {
+    /// Whether this is an object of exactly the built-in `str` type (what
+    /// CPython's dicts track to choose their compact "unicode" tables):
+    /// the only type without its own heap type whose instances are `PyStr`.
+    @inline(__always)
+    var isExactStr: Bool {
+        guard case .object(let reference) = self else { return false }
+        return reference.with { object in object is PyStr && !object.withType { $0.isHeapType } }
     }
 }

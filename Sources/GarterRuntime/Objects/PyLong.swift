@@ -1,8 +1,12 @@
 import BigInt
 
-/// An `int` too large for a machine word. Smaller ones are `Value.int` and
-/// never live on the heap (see `Value`), so every `PyLong` holds a value
-/// outside `Int`'s range.
+/// An `int` object on the heap: an exact `int` too large for a machine word,
+/// or an instance of a subclass of `int` (whatever its value).
+///
+/// Exact ints that fit a word are `Value.int` and never live here (see
+/// `Value`), so a `PyLong` whose type is `int` itself always holds a value
+/// outside `Int`'s range; a subclass instance (`class MyInt(int)`) is a
+/// `PyLong` of its own type, so it can carry an instance dict.
 public final class PyLong: PyObject {
     public let value: BigInt
 

@@ -39,12 +39,21 @@ public final class PyStr: PyObject {
         return bytes
     }
 
-    /// `hash(self)`.
+    /// `hash(self)`: CPython's SipHash-1-3 of the text with the
+    /// interpreter's secret (reached through the type), computed once.
     @inline(__always)
     public var hashValue: Int {
         if cachedHash != -1 { return cachedHash }
-        cachedHash = StringHashing.hash(codePoints)
-        return cachedHash
+        return computeHash()
+    }
+
+    @inline(never)
+    private func computeHash() -> Int {
+        let hash = codePoints.withUnsafeBufferPointer { points in
+            withType { $0.hashSecret.hash(codePoints: points) }
+        }
+        cachedHash = hash
+        return hash
     }
 
     public func equals(_ other: PyStr) -> Bool {
@@ -57,20 +66,6 @@ public final class PyStr: PyObject {
             guard iterator.next() == scalar.value else { return false }
         }
         return iterator.next() == nil
-    }
-}
-
-/// String hashing. A placeholder until CPython's SipHash-1-3 with the
-/// per-process secret is in place: deterministic FNV-1a over code points.
-enum StringHashing {
-    static func hash(_ codePoints: [UInt32]) -> Int {
-        if codePoints.isEmpty { return 0 }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for codePoint in codePoints {
-            hash = (hash ^ UInt64(codePoint)) &* 0x100_0000_01b3
-        }
-        let result = Int(bitPattern: UInt(hash))
-        return result == -1 ? -2 : result
     }
 }
 

@@ -19,6 +19,9 @@ public final class PyType: PyObject {
     public var base: PyType?
     /// `__dict__`. Set right after creation (the dict type must exist first).
     public var dict: PyDict!
+    /// Read on every operator dispatch: no dynamic exclusivity check (the
+    /// GIL, not Swift, serialises access).
+    @exclusivity(unchecked)
     public var slots = TypeSlots()
     /// The slots a built-in type implements itself (not inherited).
     var ownSlots = TypeSlots()
@@ -37,15 +40,22 @@ public final class PyType: PyObject {
     /// `PyInstance.slotValues`), and how many slot values instances need in all.
     var slotNames: [String] = []
     var instanceSlotCount = 0
+    /// The interpreter's string hash key, copied from the metatype, so that
+    /// a `str` (of any subclass) finds it through its type when it first
+    /// computes its hash.
+    public let hashSecret: HashSecret
 
     /// The `type` type object: its own type.
-    public static func makeMetatype() -> PyType {
-        let metatype = PyType(metatypeNamed: "type")
+    /// (`hashSecret` defaults to PYTHONHASHSEED=0's for tests that make
+    /// types without an interpreter; `BuiltinTypes` always passes it.)
+    public static func makeMetatype(hashSecret: HashSecret = HashSecret(seed: 0)) -> PyType {
+        let metatype = PyType(metatypeNamed: "type", hashSecret: hashSecret)
         metatype.typePointer = UnsafeRawPointer(Unmanaged.passUnretained(metatype).toOpaque())
         return metatype
     }
 
-    private init(metatypeNamed name: String) {
+    private init(metatypeNamed name: String, hashSecret: HashSecret) {
+        self.hashSecret = hashSecret
         self.name = name
         self.qualifiedName = name
         self.bases = []
@@ -56,6 +66,7 @@ public final class PyType: PyObject {
 
     /// A type whose type is `metatype`. Built-in types are made immortal.
     public init(name: String, base: PyType?, metatype: PyType, flags: TypeFlags = [], immortal: Bool = true) {
+        self.hashSecret = metatype.hashSecret
         self.name = name
         self.qualifiedName = name
         self.base = base
@@ -72,6 +83,7 @@ public final class PyType: PyObject {
     /// computed by the caller.
     init(heapTypeNamed name: String, qualifiedName: String, bases: [PyType], base: PyType,
          mro: [PyType], metatype: PyType) {
+        self.hashSecret = metatype.hashSecret
         self.name = name
         self.qualifiedName = qualifiedName
         self.bases = bases

@@ -323,7 +323,11 @@ extension ThreadState {
         case .int: return value
         case .bool(let flag): return .int(flag ? 1 : 0)
         default:
-            if case .object(let reference) = value, reference.with({ $0 is PyLong }) {
+            if case .object(let reference) = value, let long = reference.with({ $0 as? PyLong }) {
+                // An int subclass instance gives its value as an exact int.
+                if reference.with({ $0.typePointer }) != interpreter.types.int.pointer {
+                    return interpreter.integerValue(PyInteger(long.value))
+                }
                 value.retain()
                 return value
             }

@@ -8,8 +8,10 @@
 /// changed only by `retain()`/`release()`. DESIGN.md §2 measured this layout
 /// against the alternatives: it needed the fewest instructions per bytecode.
 ///
-/// Invariant: an `int` that fits in `Int` is always `.int`, never a heap
-/// `PyLong`, so equal small integers compare equal by representation.
+/// Invariant: an exact `int` that fits in `Int` is always `.int`, never a
+/// heap `PyLong`, so equal small integers compare equal by representation.
+/// (Instances of subclasses of `int` and `float` are heap objects of their
+/// own type, whatever their value.)
 @frozen
 public enum Value {
     case none

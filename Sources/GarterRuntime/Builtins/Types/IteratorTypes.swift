@@ -45,34 +45,6 @@ extension Interpreter {
         iteratorType("list_iterator", next: sequenceNext)
         iteratorType("tuple_iterator", next: sequenceNext)
         iteratorType("str_ascii_iterator", next: sequenceNext)
-        for kind in ["dict_keyiterator", "dict_valueiterator", "dict_itemiterator"] {
-            iteratorType(kind) { thread, value throws(EvalError) in
-                let iterator = value.as(PySequenceIterator.self)!
-                guard let source = iterator.source, let dict = source.as(PyDict.self) else { return nil }
-                if dict.count != iterator.expectedCount {
-                    iterator.expectedCount = -1
-                    throw .runtimeError("dictionary changed size during iteration")
-                }
-                guard let (key, item, next) = dict.entry(from: iterator.position) else {
-                    iterator.source = nil
-                    source.release()
-                    return nil
-                }
-                iterator.position = next
-                switch kind {
-                case "dict_keyiterator":
-                    key.retain()
-                    return key
-                case "dict_valueiterator":
-                    item.retain()
-                    return item
-                default:
-                    key.retain()
-                    item.retain()
-                    return thread.interpreter.newTuple([key, item])
-                }
-            }
-        }
         iteratorType("iterator") { thread, value throws(EvalError) in
             let iterator = value.as(PySequenceIterator.self)!
             guard let source = iterator.source else { return nil }

@@ -52,7 +52,7 @@ extension Interpreter {
         codeAttribute("co_freevars") { thread, code in strings(thread, code.code.freeVariables) }
         codeAttribute("co_names") { thread, code in strings(thread, code.code.names) }
         codeAttribute("co_consts") { thread, code in
-            let values = Array(code.constants)
+            let values = Array(code.constants.prefix(code.code.constants.count))
             for value in values { value.retain() }
             return thread.interpreter.newTuple(values)
         }

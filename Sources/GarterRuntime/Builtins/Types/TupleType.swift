@@ -25,21 +25,10 @@ extension Interpreter {
             return try thread.compareSequences(a.items, b.items, operation)
         }
         slots.hash = { thread, value throws(EvalError) in
-            // CPython 3.11's xxHash-based tuple hash.
-            let prime1: UInt64 = 11_400_714_785_074_694_791
-            let prime2: UInt64 = 14_029_467_366_897_019_727
-            let prime5: UInt64 = 2_870_177_450_012_600_261
-            var accumulator = prime5
             let elements = items(value)
-            for element in elements {
-                let lane = UInt64(bitPattern: Int64(try thread.hash(element)))
-                accumulator = accumulator &+ lane &* prime2
-                accumulator = (accumulator << 31) | (accumulator >> 33)
-                accumulator = accumulator &* prime1
-            }
-            accumulator = accumulator &+ (UInt64(elements.count) ^ (prime5 ^ 3_527_539))
-            if accumulator == UInt64.max { return 1_546_275_796 }
-            return Int(bitPattern: UInt(accumulator))
+            var hasher = TupleHasher()
+            for element in elements { hasher.combine(try thread.hash(element)) }
+            return hasher.finalize(count: elements.count)
         }
         slots.repr = { thread, value throws(EvalError) in
             let elements = items(value)
