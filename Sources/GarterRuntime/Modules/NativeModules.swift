@@ -4,6 +4,17 @@
 
 extension Interpreter {
     func registerNativeModules() {
+        registerNativeModule("math") { interpreter throws(EvalError) in try interpreter.makeMathModule() }
+        registerNativeModule("itertools") { interpreter throws(EvalError) in try interpreter.makeItertoolsModule() }
+        registerNativeModule("_collections") { interpreter throws(EvalError) in try interpreter.makeCollectionsModule() }
+        registerNativeModule("_random") { interpreter throws(EvalError) in try interpreter.makeRandomModule() }
+        registerNativeModule("_functools") { interpreter throws(EvalError) in try interpreter.makeFunctoolsModule() }
+        registerNativeModule("_struct") { interpreter throws(EvalError) in try interpreter.makeStructModule() }
+        registerNativeModule("_heapq") { interpreter throws(EvalError) in try interpreter.makeHeapqModule() }
+        registerNativeModule("_bisect") { interpreter throws(EvalError) in try interpreter.makeBisectModule() }
+        registerNativeModule("_sha512") { interpreter throws(EvalError) in try interpreter.makeSha512Module() }
+        registerNativeModule("_operator") { interpreter throws(EvalError) in try interpreter.makeOperatorModule() }
+        registerNativeModule("errno") { interpreter throws(EvalError) in try interpreter.makeErrnoModule() }
         registerNativeModule("_weakref") { interpreter throws(EvalError) in try interpreter.makeWeakrefModule() }
     }
 

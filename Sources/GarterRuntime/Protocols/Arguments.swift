@@ -84,7 +84,7 @@ public struct Arguments {
         var result = [Value?](repeating: nil, count: names.count)
         let positionalLimit = keywordOnlyFrom ?? names.count
         if positionalCount > positionalLimit {
-            let takes = positionalLimit == required ? "\(positionalLimit)" : "at most \(positionalLimit)"
+            let takes = positionalLimit == required ? "exactly \(positionalLimit)" : "at most \(positionalLimit)"
             throw .typeError("\(function)() takes \(takes) positional argument\(positionalLimit == 1 ? "" : "s") (\(positionalCount) given)")
         }
         for index in 0..<positionalCount { result[index] = self[index] }

@@ -55,7 +55,7 @@ extension Interpreter {
             return reference.with { $0 as? PyType }
         }
         type.defineAttribute("__name__", self, get: { thread, value throws(EvalError) in
-            thread.interpreter.newString(asType(value)!.name)
+            thread.interpreter.newString(asType(value)!.shortName)
         }, set: { thread, value, newValue throws(EvalError) in
             guard let type = asType(value), type.isHeapType, let text = newValue?.stringValue else {
                 throw .typeError("can only assign string to __name__")
@@ -63,7 +63,8 @@ extension Interpreter {
             type.name = text
         })
         type.defineAttribute("__qualname__", self, get: { thread, value throws(EvalError) in
-            thread.interpreter.newString(asType(value)!.qualifiedName)
+            let type = asType(value)!
+            return thread.interpreter.newString(type.isHeapType ? type.qualifiedName : type.shortName)
         }, set: { thread, value, newValue throws(EvalError) in
             guard let type = asType(value), type.isHeapType, let text = newValue?.stringValue else {
                 throw .typeError("can only assign string to __qualname__")
