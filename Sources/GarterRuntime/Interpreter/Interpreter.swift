@@ -10,6 +10,8 @@ public final class Interpreter {
     public let types: BuiltinTypes
     /// The Global Interpreter Lock: one thread at a time runs bytecode.
     public let gil = GIL(switchInterval: .standard, convoyFix: true)
+    /// The main thread, threads started by `_thread`, thread-locals.
+    public let threadRegistry = ThreadRegistry()
     /// The `builtins` module's namespace.
     public private(set) var builtins: PyDict!
     /// `sys.modules`.
@@ -56,8 +58,10 @@ public final class Interpreter {
     public func runMain(_ code: CodeObject, output: OutputBuffer) throws(EvalError) {
         let thread = ThreadState(interpreter: self, output: output)
         gil.attach(thread.gilThread)
+        threadRegistry.mainThread = thread
         defer { gil.detach(thread.gilThread) }
         defer { output.flush() }
+        defer { runShutdownHooks(thread) }
         let module = newModule(named: "__main__")
         defer { Value.object(ObjectRef(Unmanaged.passUnretained(module))).release() }
         let loaded = try LoadedCode(code, interpreter: self)

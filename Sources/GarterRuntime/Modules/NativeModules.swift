@@ -4,8 +4,15 @@
 
 extension Interpreter {
     func registerNativeModules() {
+        registerNativeModule("_thread", NativeModuleMakers.thread)
+        registerNativeModule("time", NativeModuleMakers.time)
+        registerNativeModule("gil", NativeModuleMakers.gil)
     }
 
+    /// `make` builds module `name` on its first import.
+    func registerNativeModule(_ name: String, _ make: @escaping (ThreadState) throws(EvalError) -> Value) {
+        nativeModules[name] = make
+    }
     /// A new native module named `name`, its functions defined by `define`.
     /// (Registered in `sys.modules` by `newModule`.)
     public func makeNativeModule(_ name: String, doc: String? = nil,
@@ -27,4 +34,12 @@ extension Interpreter {
         }
         return moduleValue
     }
+}
+
+/// Plain functions for the registry (Swift 6.3 crashes compiling a closure
+/// literal of the registry's typed-throws function type).
+enum NativeModuleMakers {
+    static func thread(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeThreadModule(thread) }
+    static func time(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeTimeModule(thread) }
+    static func gil(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeGilModule(thread) }
 }
