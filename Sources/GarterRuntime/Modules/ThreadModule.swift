@@ -176,7 +176,7 @@ extension ThreadState {
     func threadExceptHook(_ arguments: Value) throws(EvalError) {
         let hookType = interpreter.structSequenceType(Interpreter.exceptHookArguments)
         guard typeOf(arguments) === hookType, let fields = arguments.as(PyTuple.self), fields.count == 4 else {
-            throw .typeError("_thread._excepthook argument type must be ExceptHookArgs")
+            throw .typeError("_thread.excepthook argument type must be ExceptHookArgs")
         }
         let exceptionType = fields.items[0], exception = fields.items[1], pythonThread = fields.items[3]
         if let type = exceptionType.as(PyType.self), let systemExit = interpreter.types.exceptions["SystemExit"],

@@ -91,7 +91,9 @@ public final class PyType: PyObject {
     /// `__module__.__qualname__` as CPython prints types and instances:
     /// built-in types have no module prefix.
     public var displayName: String {
-        guard isHeapType, let module = dict.lookup(name: "__module__"), let text = module.stringValue,
+        // Built-in types of native modules (`time.struct_time`) carry their
+        // module in their dict, as CPython's dotted tp_name does.
+        guard let module = dict.lookup(name: "__module__"), let text = module.stringValue,
               text != "builtins" else { return isHeapType ? qualifiedName : name }
         return "\(text).\(qualifiedName)"
     }

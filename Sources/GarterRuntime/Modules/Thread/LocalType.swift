@@ -52,16 +52,24 @@ extension ThreadState {
         let dict = interpreter.newDict()
         local.dicts[key] = dict
         local.instanceDictReference = Unmanaged.passUnretained(dict)
-        let type = typeOf(value)
-        if let initializer = type.lookup(interpreter.names.__init__),
-           let objectInitializer = interpreter.types.object.dict.lookup(string: interpreter.names.__init__),
-           !initializer.isIdentical(to: objectInitializer) {
+        if hasOwnInitializer(typeOf(value)) {
             let bound = try getAttribute(value, interpreter.names.__init__)
             defer { bound.release() }
             try callUnpacking(bound, local.initArguments, local.initKeywords).release()
             local.instanceDictReference = Unmanaged.passUnretained(dict)
         }
         return dict
+    }
+
+    /// Whether a subclass of `_thread._local` defines `__init__` (the base
+    /// type's and `object`'s do nothing).
+    func hasOwnInitializer(_ type: PyType) -> Bool {
+        let name = interpreter.names.__init__
+        guard let initializer = type.lookup(name) else { return false }
+        for base in [interpreter.threadLocalType, interpreter.types.object] {
+            if let inherited = base.dict.lookup(string: name), initializer.isIdentical(to: inherited) { return false }
+        }
+        return true
     }
 
     func threadLocalTypeName(_ value: Value) -> String {
@@ -81,10 +89,7 @@ extension Interpreter {
         var slots = TypeSlots()
         slots.new = { thread, type, arguments throws(EvalError) in
             let interpreter = thread.interpreter
-            if arguments.totalCount > 0,
-               let initializer = type.lookup(interpreter.names.__init__),
-               let objectInitializer = interpreter.types.object.dict.lookup(string: interpreter.names.__init__),
-               initializer.isIdentical(to: objectInitializer) {
+            if arguments.totalCount > 0, !thread.hasOwnInitializer(type) {
                 throw .typeError("Initialization arguments are not supported")
             }
             var positional: [Value] = []
