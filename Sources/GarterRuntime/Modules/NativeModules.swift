@@ -7,6 +7,7 @@ extension Interpreter {
         registerNativeModule("_thread", NativeModuleMakers.thread)
         registerNativeModule("time", NativeModuleMakers.time)
         registerNativeModule("gil", NativeModuleMakers.gil)
+        registerNativeModule("_queue", NativeModuleMakers.queue)
     }
 
     /// `make` builds module `name` on its first import.
@@ -42,4 +43,5 @@ enum NativeModuleMakers {
     static func thread(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeThreadModule(thread) }
     static func time(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeTimeModule(thread) }
     static func gil(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeGilModule(thread) }
+    static func queue(_ thread: ThreadState) throws(EvalError) -> Value { try thread.interpreter.makeQueueModule(thread) }
 }
