@@ -16,7 +16,12 @@ extension Interpreter {
             } catch {
                 let exception = Value.object(thread.normalize(error, newlyRaised: false))
                 defer { exception.release() }
-                let name = (try? thread.reprText(threading)) ?? "<module 'threading'>"
+                var name = "<module 'threading'>"
+                do throws(EvalError) {
+                    name = try thread.reprText(threading)
+                } catch {
+                    error.discard()
+                }
                 thread.writeToStandardError("Exception ignored in: \(name)\n" + thread.formatException(exception))
             }
         }

@@ -137,17 +137,23 @@ extension ThreadState {
     /// method, else the function's qualified name. Never fails.
     func threadDisplayName(for function: Value) -> String {
         if let method = function.as(PyMethod.self),
-           let name = try? lookupAttribute(method.receiver, interpreter.internedString("_name")) {
-            defer { name.release() }
-            if let text = name.stringValue { return text }
+           let text = attributeText(method.receiver, "_name") {
+            return text
         }
-        for attribute in ["__qualname__", "__name__"] {
-            if let name = try? lookupAttribute(function, interpreter.internedString(attribute)) {
-                defer { name.release() }
-                if let text = name.stringValue { return text }
-            }
+        return attributeText(function, "__qualname__") ?? attributeText(function, "__name__") ?? "thread"
+    }
+
+    /// A str attribute's text; nil when it is missing, not a str, or
+    /// looking it up failed (the error is dropped).
+    func attributeText(_ object: Value, _ name: String) -> String? {
+        do throws(EvalError) {
+            guard let value = try lookupAttribute(object, interpreter.internedString(name)) else { return nil }
+            defer { value.release() }
+            return value.stringValue
+        } catch {
+            error.discard()
+            return nil
         }
-        return "thread"
     }
 
     /// An exception nobody caught in a thread started by `_thread`:
@@ -181,11 +187,17 @@ extension ThreadState {
             defer { string.release() }
             do throws(EvalError) {
                 try callMethod(stream, interpreter.internedString("write"), [string]).release()
-                if let flushed = try? callMethod(stream, interpreter.internedString("flush"), []) { flushed.release() }
+            } catch {
+                error.discard()
+                interpreter.writeStandardError(text)
                 return
+            }
+            do throws(EvalError) {
+                try callMethod(stream, interpreter.internedString("flush"), []).release()
             } catch {
                 error.discard()
             }
+            return
         }
         interpreter.writeStandardError(text)
     }
