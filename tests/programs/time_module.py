@@ -81,3 +81,11 @@ attempt(time.mktime, (2 ** 40, 1, 1, 0, 0, 0, 0, 0, 0))
 print(type(time.timezone).__name__, type(time.altzone).__name__, time.daylight in (0, 1), len(time.tzname))
 print(time.CLOCK_REALTIME, time.CLOCK_MONOTONIC, time.clock_gettime(time.CLOCK_MONOTONIC) > 0)
 print(type(time.clock_gettime_ns(time.CLOCK_REALTIME)).__name__, time.clock_getres(time.CLOCK_MONOTONIC) > 0)
+import _thread
+print(time.pthread_getcpuclockid(_thread.get_ident()) < 0)
+for setter in (time.clock_settime, time.clock_settime_ns):
+    try:
+        setter(time.CLOCK_MONOTONIC, 0)
+    except OSError as e:
+        print(setter.__name__, type(e).__name__, e.args)
+attempt(time.clock_settime, time.CLOCK_MONOTONIC, "x")

@@ -91,6 +91,34 @@ extension Interpreter {
                 }
                 return .float(Double(resolution.tv_sec) + Double(resolution.tv_nsec) * 1e-9)
             }
+            define("clock_settime") { thread, arguments throws(EvalError) in
+                try arguments.expect("clock_settime", 2...2)
+                let clock = try thread.clockArgument(arguments[0])
+                let nanoseconds = try thread.nanoseconds(fromSeconds: arguments[1])
+                try thread.interpreter.setClock(clock, nanoseconds: nanoseconds)
+                return .none
+            }
+            define("clock_settime_ns") { thread, arguments throws(EvalError) in
+                try arguments.expect("clock_settime_ns", 2...2)
+                let clock = try thread.clockArgument(arguments[0])
+                let value = try thread.index(arguments[1])
+                defer { value.release() }
+                guard case .int(let nanoseconds) = value else { throw TimeConversion.integerOverflow }
+                try thread.interpreter.setClock(clock, nanoseconds: Int64(nanoseconds))
+                return .none
+            }
+            define("pthread_getcpuclockid") { thread, arguments throws(EvalError) in
+                try arguments.expect("pthread_getcpuclockid", 1...1)
+                let ident = try thread.identArgument(arguments[0])
+                var clock = clockid_t()
+                #if canImport(Darwin)
+                throw .pythonException("NotImplementedError", "pthread_getcpuclockid")
+                #else
+                let status = pthread_getcpuclockid(pthread_t(ident), &clock)
+                guard status == 0 else { throw thread.interpreter.osError(status) }
+                return .int(Int(clock))
+                #endif
+            }
             define("get_clock_info") { thread, arguments throws(EvalError) in
                 try arguments.expect("get_clock_info", 1...1)
                 guard let name = arguments[0].stringValue else {
@@ -232,6 +260,14 @@ extension Interpreter {
             }
             capacity *= 2
         }
+    }
+
+    /// `clock_settime` (seconds rounded towards minus infinity, as CPython).
+    func setClock(_ clock: clockid_t, nanoseconds: Int64) throws(EvalError) {
+        var seconds = nanoseconds / 1_000_000_000, remainder = nanoseconds % 1_000_000_000
+        if remainder < 0 { seconds -= 1; remainder += 1_000_000_000 }
+        var time = timespec(tv_sec: Int(seconds), tv_nsec: Int(remainder))
+        guard clock_settime(clock, &time) == 0 else { throw osError(errno) }
     }
 
     /// OSError(errno, strerror) as CPython raises it.
