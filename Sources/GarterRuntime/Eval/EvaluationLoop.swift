@@ -1075,6 +1075,7 @@ extension ThreadState {
         if evalBreaker.contains(.gilDropRequest) {
             interpreter.gil.yieldForDropRequest(gilThread)
         }
+        if evalBreaker.contains(.signalsPending) { try interpreter.handlePendingSignals(self) }
     }
 }
 

@@ -103,7 +103,7 @@ extension ThreadState {
         }
         defer { parent?.release() }
         if let native = interpreter.nativeModules[name] {
-            let module = try native(interpreter)
+            let module = try native(self)
             return module
         }
         let leaf = String(name.split(separator: ".").last!)

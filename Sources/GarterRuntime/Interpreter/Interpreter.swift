@@ -14,6 +14,8 @@ public final class Interpreter {
     /// fixed by `PYTHONHASHSEED` or random. Every type object carries a copy
     /// (`PyType.hashSecret`), which is where strings read it.
     public let hashSecret: HashSecret
+    /// The main thread, threads started by `_thread`, thread-locals.
+    public let threadRegistry = ThreadRegistry()
     /// The `builtins` module's namespace.
     public private(set) var builtins: PyDict!
     /// `sys.modules`.
@@ -39,7 +41,7 @@ public final class Interpreter {
     /// Source lines of files read for tracebacks.
     var sourceCache: [String: [String]] = [:]
     /// Modules implemented in Swift, made on first import.
-    public var nativeModules: [String: (Interpreter) throws(EvalError) -> Value] = [:]
+    public var nativeModules: [String: (ThreadState) throws(EvalError) -> Value] = [:]
     /// `sys.getswitchinterval()`, in seconds (the GIL reads it).
     public var switchInterval = 0.005
     /// The `sys` module and what it keeps besides its dict (Modules/SysState.swift).
@@ -73,11 +75,13 @@ public final class Interpreter {
         let thread = ThreadState(interpreter: self, output: output)
         gil.attach(thread.gilThread)
         Finalization.setCurrent(thread)
+        threadRegistry.mainThread = thread
         defer {
             Finalization.setCurrent(nil)
             gil.detach(thread.gilThread)
         }
         defer { output.flush() }
+        defer { runShutdownHooks(thread) }
         let module = newModule(named: "__main__")
         defer {
             clearModuleDictionary(module.dict, thread: thread)

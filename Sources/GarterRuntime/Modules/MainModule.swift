@@ -40,6 +40,7 @@ public final class MainProgram {
         // callbacks with.
         interpreter.gil.attach(thread.gilThread)
         Finalization.setCurrent(thread)
+        interpreter.threadRegistry.mainThread = thread
         if let existing = interpreter.modules.lookup(name: "__main__")?.as(PyModule.self) {
             existing.incref()
             module = existing
@@ -331,6 +332,8 @@ public final class MainProgram {
     /// Flushes standard output at exit. A failure is reported as CPython
     /// does and turns the status into 120.
     public func finish(status: Int32) -> Int32 {
+        // Non-daemon threads finish first (`threading._shutdown`).
+        interpreter.runShutdownHooks(thread)
         // As CPython at shutdown: clear `__main__`'s names so the objects
         // they hold are finalized (`__del__`, weakref callbacks) before exit.
         interpreter.clearModuleDictionary(module.dict, thread: thread)

@@ -4,22 +4,26 @@
 
 extension Interpreter {
     func registerNativeModules() {
-        registerNativeModule("math") { interpreter throws(EvalError) in try interpreter.makeMathModule() }
-        registerNativeModule("itertools") { interpreter throws(EvalError) in try interpreter.makeItertoolsModule() }
-        registerNativeModule("_collections") { interpreter throws(EvalError) in try interpreter.makeCollectionsModule() }
-        registerNativeModule("_random") { interpreter throws(EvalError) in try interpreter.makeRandomModule() }
-        registerNativeModule("_functools") { interpreter throws(EvalError) in try interpreter.makeFunctoolsModule() }
-        registerNativeModule("_struct") { interpreter throws(EvalError) in try interpreter.makeStructModule() }
-        registerNativeModule("_heapq") { interpreter throws(EvalError) in try interpreter.makeHeapqModule() }
-        registerNativeModule("_bisect") { interpreter throws(EvalError) in try interpreter.makeBisectModule() }
-        registerNativeModule("_sha512") { interpreter throws(EvalError) in try interpreter.makeSha512Module() }
-        registerNativeModule("_operator") { interpreter throws(EvalError) in try interpreter.makeOperatorModule() }
-        registerNativeModule("errno") { interpreter throws(EvalError) in try interpreter.makeErrnoModule() }
-        registerNativeModule("_weakref") { interpreter throws(EvalError) in try interpreter.makeWeakrefModule() }
+        registerNativeModule("math") { thread throws(EvalError) in try thread.interpreter.makeMathModule() }
+        registerNativeModule("itertools") { thread throws(EvalError) in try thread.interpreter.makeItertoolsModule() }
+        registerNativeModule("_collections") { thread throws(EvalError) in try thread.interpreter.makeCollectionsModule() }
+        registerNativeModule("_random") { thread throws(EvalError) in try thread.interpreter.makeRandomModule() }
+        registerNativeModule("_functools") { thread throws(EvalError) in try thread.interpreter.makeFunctoolsModule() }
+        registerNativeModule("_struct") { thread throws(EvalError) in try thread.interpreter.makeStructModule() }
+        registerNativeModule("_heapq") { thread throws(EvalError) in try thread.interpreter.makeHeapqModule() }
+        registerNativeModule("_bisect") { thread throws(EvalError) in try thread.interpreter.makeBisectModule() }
+        registerNativeModule("_sha512") { thread throws(EvalError) in try thread.interpreter.makeSha512Module() }
+        registerNativeModule("_operator") { thread throws(EvalError) in try thread.interpreter.makeOperatorModule() }
+        registerNativeModule("errno") { thread throws(EvalError) in try thread.interpreter.makeErrnoModule() }
+        registerNativeModule("_weakref") { thread throws(EvalError) in try thread.interpreter.makeWeakrefModule() }
+        registerNativeModule("_thread") { thread throws(EvalError) in try thread.interpreter.makeThreadModule(thread) }
+        registerNativeModule("time") { thread throws(EvalError) in try thread.interpreter.makeTimeModule(thread) }
+        registerNativeModule("gil") { thread throws(EvalError) in try thread.interpreter.makeGilModule(thread) }
+        registerNativeModule("_queue") { thread throws(EvalError) in try thread.interpreter.makeQueueModule(thread) }
     }
 
-    /// Makes module `name` importable: `make` builds it on first import.
-    func registerNativeModule(_ name: String, _ make: @escaping (Interpreter) throws(EvalError) -> Value) {
+    /// `make` builds module `name` on its first import.
+    func registerNativeModule(_ name: String, _ make: @escaping (ThreadState) throws(EvalError) -> Value) {
         nativeModules[name] = make
     }
 

@@ -63,9 +63,8 @@ extension Interpreter {
 
         let python = GarterVersion.python
         set("version", newString(GarterVersion.sysVersion))
-        let versionType = makeStructSequenceType(module: "sys", name: "version_info",
-                                                 fields: ["major", "minor", "micro", "releaselevel", "serial"])
-        set("version_info", makeStructSequence(versionType, [.int(python.major), .int(python.minor), .int(python.micro),
+        let versionType = structSequenceType(Self.versionInfoDescription)
+        set("version_info", newStructSequence(versionType, Self.versionInfoDescription, [.int(python.major), .int(python.minor), .int(python.micro),
                                                              newString("final"), .int(0)]))
         set("hexversion", .int(Self.hexVersion(python.major, python.minor, python.micro, level: 0xF, serial: 0)))
         set("api_version", .int(1013))
@@ -124,7 +123,8 @@ extension Interpreter {
     /// back into `sys.modules` if user code took it out, as CPython does for
     /// `sys` and `builtins`.
     func registerExisting(_ name: String, _ module: Value) {
-        let reRegister: (Interpreter) throws(EvalError) -> Value = { interpreter in
+        let reRegister: (ThreadState) throws(EvalError) -> Value = { thread in
+            let interpreter = thread.interpreter
             module.retain()
             interpreter.setItem(interpreter.modules, name, module)
             module.retain()
@@ -184,29 +184,37 @@ extension Interpreter {
 
     // MARK: Struct sequences and namespaces
 
+    /// `sys.version_info`, also the type of `sys.implementation.version`.
+    static let versionInfoDescription = StructSequenceDescription(
+        fullName: "sys.version_info", fields: ["major", "minor", "micro", "releaselevel", "serial"], instantiable: false)
+
     private func makeImplementation(_ versionType: PyType) -> Value {
-        let namespace = newSimpleNamespace()
-        let dict = namespace.instanceDictReference!.takeUnretainedValue()
-        setItem(dict, "name", newString("garter"))
-        setItem(dict, "cache_tag", newString("garter-311"))
-        setItem(dict, "version", makeStructSequence(versionType, [
-            .int(GarterVersion.major), .int(GarterVersion.minor), .int(GarterVersion.micro),
-            newString(GarterVersion.releaseLevel), .int(0)]))
-        setItem(dict, "hexversion", .int(Self.hexVersion(GarterVersion.major, GarterVersion.minor, GarterVersion.micro,
-                                                         level: 0xA, serial: 0)))
         #if arch(x86_64)
-        setItem(dict, "_multiarch", newString("x86_64-linux-gnu"))
+        let multiarch = "x86_64-linux-gnu"
         #elseif arch(arm64)
-        setItem(dict, "_multiarch", newString("aarch64-linux-gnu"))
+        let multiarch = "aarch64-linux-gnu"
+        #else
+        let multiarch = "unknown-linux-gnu"
         #endif
-        return .object(ObjectRef(Unmanaged.passUnretained(namespace)))
+        return newSimpleNamespace([
+            ("name", newString("garter")),
+            ("cache_tag", newString("garter-311")),
+            ("version", newStructSequence(versionType, Self.versionInfoDescription, [
+                .int(GarterVersion.major), .int(GarterVersion.minor), .int(GarterVersion.micro),
+                newString(GarterVersion.releaseLevel), .int(0)])),
+            ("hexversion", .int(Self.hexVersion(GarterVersion.major, GarterVersion.minor, GarterVersion.micro,
+                                                level: 0xA, serial: 0))),
+            ("_multiarch", newString(multiarch)),
+        ])
     }
 
     private func makeFlags(_ configuration: SysConfiguration) -> Value {
         let fields = ["debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
                       "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated",
                       "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"]
-        let type = makeStructSequenceType(module: "sys", name: "flags", fields: fields)
+        let description = StructSequenceDescription(fullName: "sys.flags",
+            fields: fields, instantiable: false)
+        let type = structSequenceType(description)
         let flags = configuration.flags
         let values: [Value] = [.int(flags.debug), .int(flags.inspect), .int(flags.interactive), .int(flags.optimize),
                                .int(flags.dontWriteBytecode), .int(flags.noUserSite), .int(flags.noSite),
@@ -214,31 +222,34 @@ extension Interpreter {
                                .int(flags.quiet), .int(flags.hashRandomization), .int(flags.isolated),
                                .bool(flags.devMode), .int(flags.utf8Mode), .int(flags.warnDefaultEncoding),
                                .bool(flags.safePath), .int(flags.intMaxStrDigits)]
-        return makeStructSequence(type, values)
+        return newStructSequence(type, description, values)
     }
 
     private func makeFloatInfo() -> Value {
-        let type = makeStructSequenceType(module: "sys", name: "float_info",
-                                          fields: ["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig",
-                                                   "mant_dig", "epsilon", "radix", "rounds"])
-        return makeStructSequence(type, [.float(Double.greatestFiniteMagnitude), .int(Double.greatestFiniteMagnitude.exponent + 1),
+        let description = StructSequenceDescription(fullName: "sys.float_info",
+            fields: ["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig",
+            "mant_dig", "epsilon", "radix", "rounds"])
+        let type = structSequenceType(description)
+        return newStructSequence(type, description, [.float(Double.greatestFiniteMagnitude), .int(Double.greatestFiniteMagnitude.exponent + 1),
                                          .int(308), .float(Double.leastNormalMagnitude),
                                          .int(Double.leastNormalMagnitude.exponent + 1), .int(-307), .int(15),
                                          .int(Double.significandBitCount + 1), .float(Double.ulpOfOne), .int(2), .int(1)])
     }
 
     private func makeIntInfo() -> Value {
-        let type = makeStructSequenceType(module: "sys", name: "int_info",
-                                          fields: ["bits_per_digit", "sizeof_digit", "default_max_str_digits",
-                                                   "str_digits_check_threshold"])
+        let description = StructSequenceDescription(fullName: "sys.int_info",
+            fields: ["bits_per_digit", "sizeof_digit", "default_max_str_digits",
+            "str_digits_check_threshold"])
+        let type = structSequenceType(description)
         // Garter's big ints are arrays of 64-bit words (Numbers/PyInteger.swift).
-        return makeStructSequence(type, [.int(64), .int(8), .int(4300), .int(640)])
+        return newStructSequence(type, description, [.int(64), .int(8), .int(4300), .int(640)])
     }
 
     private func makeHashInfo() -> Value {
-        let type = makeStructSequenceType(module: "sys", name: "hash_info",
-                                          fields: HashInfo.fields.map(\.0))
-        return makeStructSequence(type, [.int(HashInfo.width), .int(HashInfo.modulus), .int(HashInfo.infinity),
+        let description = StructSequenceDescription(fullName: "sys.hash_info",
+            fields: HashInfo.fields.map(\.0))
+        let type = structSequenceType(description)
+        return newStructSequence(type, description, [.int(HashInfo.width), .int(HashInfo.modulus), .int(HashInfo.infinity),
                                          .int(HashInfo.nan), .int(HashInfo.imaginary), newString(HashInfo.algorithm),
                                          .int(HashInfo.hashBits), .int(HashInfo.seedBits), .int(HashInfo.cutoff)])
     }

@@ -107,7 +107,9 @@ public final class PyType: PyObject {
     /// built-in types have no module prefix.
     public var displayName: String {
         if !isHeapType, let moduleName { return "\(moduleName).\(name)" }
-        guard isHeapType, let module = dict.lookup(name: "__module__"), let text = module.stringValue,
+        // Built-in types of native modules (`time.struct_time`) may carry
+        // their module in their dict, as CPython's dotted tp_name does.
+        guard let module = dict.lookup(name: "__module__"), let text = module.stringValue,
               text != "builtins" else { return isHeapType ? qualifiedName : name }
         return "\(text).\(qualifiedName)"
     }

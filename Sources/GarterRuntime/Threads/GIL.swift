@@ -47,6 +47,10 @@ public final class GIL: @unchecked Sendable {
     @exclusivity(unchecked) var convoyFixMinimumHold: UInt64?
     @exclusivity(unchecked) var nextThreadNumber: UInt32 = 1
     @exclusivity(unchecked) var attachedThreads: [GILThread] = []
+    /// Once set (interpreter shutdown), only this thread may take the GIL;
+    /// every other thread that asks for it waits for ever, as daemon threads
+    /// do in CPython after finalisation began (GIL+Finalization.swift).
+    @exclusivity(unchecked) var finalizer: GILThread?
 
     // Statistics (GIL+Statistics.swift).
     /// Where the statistics begin: intervals that began earlier are counted
@@ -208,7 +212,7 @@ public final class GIL: @unchecked Sendable {
                 // The convoy fix: ask at once, once the holder has had its
                 // minimum hold. If another request is pending, that waiter
                 // is served first and the new holder is asked after.
-                if wantsPriority, let current = holder, requester == nil {
+                if wantsPriority, let current = holder, requester == nil, finalizer == nil {
                     let due = GIL.adding(minimumHoldBeforeConvoyRequest, to: current.acquiredAt)
                     if now >= due {
                         requestDrop(from: current, by: thread, priority: true, at: now)
@@ -227,7 +231,7 @@ public final class GIL: @unchecked Sendable {
                     seenSwitch = switchNumber
                     deadline = GIL.adding(interval.waitNanoseconds, to: woke)
                 } else if woke >= deadline {
-                    if let current = holder, requester == nil {
+                    if let current = holder, requester == nil, finalizer == nil {
                         requestDrop(from: current, by: thread, priority: false, at: woke)
                     }
                     deadline = GIL.adding(interval.waitNanoseconds, to: woke)
@@ -267,7 +271,7 @@ public final class GIL: @unchecked Sendable {
     /// promised to the thread whose drop request is pending.
     @inline(__always)
     func mustWait(_ thread: GILThread) -> Bool {
-        holder != nil || (requester != nil && requester !== thread)
+        holder != nil || (requester != nil && requester !== thread) || (finalizer != nil && finalizer !== thread)
     }
 
     /// Asks `current` to drop the GIL on behalf of `waiter`.
