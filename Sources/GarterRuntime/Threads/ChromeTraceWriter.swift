@@ -61,10 +61,12 @@ public enum ChromeTraceWriter {
                 end("blocking: \(event.reason?.name ?? "?")", "blocking", event)
             }
         }
+        // Spans still open when the trace stopped end there.
+        let end = max(last, trace.durationNanoseconds)
         for (thread, current) in open.sorted(by: { $0.key < $1.key }) {
-            writer.span("E", name: current.name, category: current.category, thread, last)
+            writer.span("E", name: current.name, category: current.category, thread, end)
         }
-        return writer.finish(droppedEvents: trace.droppedEvents)
+        return writer.finish(droppedEvents: trace.droppedEvents, durationNanoseconds: end)
     }
 
     private struct Writer {
@@ -93,8 +95,8 @@ public enum ChromeTraceWriter {
                 + "\"args\":{\(arguments)}}")
         }
 
-        func finish(droppedEvents: UInt64) -> String {
-            text + "\n],\"otherData\":{\"droppedEvents\":\(droppedEvents)}}\n"
+        func finish(droppedEvents: UInt64, durationNanoseconds: UInt64) -> String {
+            text + "\n],\"otherData\":{\"droppedEvents\":\(droppedEvents),\"durationNs\":\(durationNanoseconds)}}\n"
         }
 
         /// The format's timestamps are microseconds; fractions keep the

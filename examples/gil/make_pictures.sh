@@ -1,0 +1,46 @@
+#!/bin/sh
+# Makes the GIL pictures of docs/images/ from real runs of the examples:
+# each runs under `-X giltrace=FILE`, then `garter --gil-report` draws the
+# trace (a window of it where the whole run would be too dense to read).
+#
+#     sh examples/gil/make_pictures.sh [GARTER]     (default .build/debug/garter)
+set -e
+GARTER=${1:-.build/debug/garter}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+IMAGES="$ROOT/docs/images"
+TRACES=$(mktemp -d "${TMPDIR:-/tmp}/gil-pictures.XXXXXX")
+mkdir -p "$IMAGES"
+
+# run NAME SCRIPT [garter options...]: run SCRIPT traced into $TRACES/NAME.json
+run() {
+    name=$1; script=$2; shift 2
+    echo "== $name: $script $*"
+    "$GARTER" "$@" -X giltrace="$TRACES/$name.json" "$HERE/$script"
+}
+
+# picture NAME TITLE [report options...]: draw $TRACES/NAME.json
+picture() {
+    name=$1; title=$2; shift 2
+    "$GARTER" --gil-report "$TRACES/$name.json" -o "$IMAGES/gil_$name.svg" --title "$title" "$@"
+}
+
+run s1_cpu_bound s1_one_thread_at_a_time.py
+picture s1_cpu_bound "S1: four CPU-bound threads take turns (first 300 ms)" --to 300
+
+run s2_switch_interval s2_switch_interval.py
+picture s2_switch_interval "S2: switch interval 5 ms, then 1 ms (around the change)" --from 850 --to 1250
+
+run s3_no_gain s3_cpu_bound_no_gain.py
+picture s3_no_gain "S3: one thread, then two threads doing the same work (whole run)"
+
+run s4_blocking s4_blocking_calls_release.py
+picture s4_blocking "S4: sixteen threads sleep at once; then one waits on a lock (whole run)"
+
+run convoy_fix_on convoy_effect.py
+picture convoy_fix_on "Convoy fix on: the sleeper gets the GIL back at once (30 ms)" --from 400 --to 430
+
+run convoy_fix_off convoy_effect.py -X convoyfix=0
+picture convoy_fix_off "Convoy fix off: each 0.2 ms sleep costs a switch interval (30 ms)" --from 400 --to 430
+
+rm -r "$TRACES"
