@@ -79,10 +79,18 @@ public enum ChromeTraceReader {
             throw ReadError(description: "a span never ends on thread \(stillOpen.key): \(stillOpen.value.last!.name)")
         }
         for thread in names.keys where lanes[thread] == nil { lanes[thread] = lane(thread) }
+        // Threads started through the same function share its name: the
+        // thread's number tells their lanes apart.
+        var uses: [String: Int] = [:]
+        for thread in lanes.keys { uses[names[thread] ?? "", default: 0] += 1 }
         var result: [GILTimeline.Lane] = []
         for thread in lanes.keys.sorted() {
             var current = lanes[thread]!
-            current.name = names[thread] ?? "thread \(thread)"
+            if let name = names[thread] {
+                current.name = uses[name, default: 0] > 1 ? "\(name) #\(thread)" : name
+            } else {
+                current.name = "thread \(thread)"
+            }
             current.spans.sort { $0.start < $1.start }
             current.instants.sort { $0.time < $1.time }
             result.append(current)

@@ -4,18 +4,23 @@
 # trace (a window of it where the whole run would be too dense to read).
 #
 #     sh examples/gil/make_pictures.sh [GARTER]     (default .build/debug/garter)
+#
+# GIL_TRACES=FOLDER keeps the traces there (to open in ui.perfetto.dev);
+# PICTURES_ONLY=1 redraws from the traces in GIL_TRACES without running.
 set -e
 GARTER=${1:-.build/debug/garter}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 IMAGES="$ROOT/docs/images"
-TRACES=$(mktemp -d "${TMPDIR:-/tmp}/gil-pictures.XXXXXX")
+TRACES=${GIL_TRACES:-$(mktemp -d "${TMPDIR:-/tmp}/gil-pictures.XXXXXX")}
 mkdir -p "$IMAGES"
 
 # run NAME SCRIPT [garter options...]: run SCRIPT traced into $TRACES/NAME.json
 run() {
     name=$1; script=$2; shift 2
     echo "== $name: $script $*"
+    [ -n "$PICTURES_ONLY" ] && return
+    mkdir -p "$TRACES"
     "$GARTER" "$@" -X giltrace="$TRACES/$name.json" "$HERE/$script"
 }
 
@@ -43,4 +48,4 @@ picture convoy_fix_on "Convoy fix on: the sleeper gets the GIL back at once (30 
 run convoy_fix_off convoy_effect.py -X convoyfix=0
 picture convoy_fix_off "Convoy fix off: each 0.2 ms sleep costs a switch interval (30 ms)" --from 400 --to 430
 
-rm -r "$TRACES"
+[ -n "$GIL_TRACES" ] || rm -r "$TRACES"

@@ -12,6 +12,10 @@ public enum ChromeTraceWriter {
         // Spans on one track must nest; the GIL's spans follow each other,
         // so each track has at most one open span, closed before the next.
         var open: [UInt32: (name: String, category: String)] = [:]
+        // Threads whose next release is forced: they wait from that moment
+        // (for the hand-over, then for their own turn), though the GIL
+        // records their `waitBegan` only when they queue again.
+        var forcedOff: Set<UInt32> = []
         var last: UInt64 = 0
         func begin(_ name: String, _ category: String, _ event: GILTraceEvent) {
             // A thread forced off waits first for the hand-over, then for
@@ -50,11 +54,13 @@ public enum ChromeTraceWriter {
                 begin("holds GIL", "gil", event)
             case .released:
                 end("holds GIL", "gil", event)
+                if forcedOff.remove(event.thread) != nil { begin("waits for GIL", "gil", event) }
             case .dropRequested:
                 writer.instant(event.priority ? "drop request (convoy fix)" : "drop request", event,
                                arguments: "\"holder\":\(event.other),\"priority\":\(event.priority)")
             case .forcedRelease:
                 writer.instant("forced release", event, arguments: "")
+                forcedOff.insert(event.thread)
             case .blockingBegan:
                 begin("blocking: \(event.reason?.name ?? "?")", "blocking", event)
             case .blockingEnded:
