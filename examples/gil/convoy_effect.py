@@ -12,11 +12,14 @@ for the GIL at once, and the round trip is the sleep's own.
     garter examples/gil/convoy_effect.py                  # fix on (default)
     garter -X convoyfix=0 examples/gil/convoy_effect.py   # fix off
     python3 examples/gil/convoy_effect.py                 # CPython 3.11
+
+With an argument PREFIX, Garter writes the GIL trace of the sleeps beside
+the CPU-bound thread to PREFIX-beside.json (`garter --gil-report` draws it).
 """
 import _thread
 import time
 
-from gil_helpers import INTERPRETER, gil
+from gil_helpers import INTERPRETER, gil, trace_file
 
 ROUNDS = 200
 PAUSE = 0.0002
@@ -44,7 +47,12 @@ def round_trips():
 alone = round_trips()
 _thread.start_new_thread(burn, ())
 time.sleep(0.01)  # let the CPU-bound thread start computing
+trace = trace_file("beside")
+if trace:
+    gil.start_trace()
 beside = round_trips()
+if trace:
+    gil.stop_trace(trace)
 running[0] = False
 done.acquire()
 

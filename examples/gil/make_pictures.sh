@@ -33,8 +33,19 @@ picture() {
 run s1_cpu_bound s1_one_thread_at_a_time.py
 picture s1_cpu_bound "S1: four CPU-bound threads take turns (first 300 ms)" --to 300
 
-run s2_switch_interval s2_switch_interval.py
-picture s2_switch_interval "S2: switch interval 5 ms, then 1 ms (around the change)" --from 850 --to 1250
+# S2 and the convoy example trace their parts themselves (gil.start_trace /
+# gil.stop_trace), given a prefix for the files.
+part() {
+    name=$1; script=$2; shift 2
+    echo "== $name: $script $*"
+    [ -n "$PICTURES_ONLY" ] && return
+    mkdir -p "$TRACES"
+    "$GARTER" "$@" "$HERE/$script" "$TRACES/$name"
+}
+
+part s2 s2_switch_interval.py
+picture s2-5ms "S2: two CPU-bound threads, switch interval 5 ms (100 ms of the run)" --from 300 --to 400
+picture s2-1ms "S2: the same with a switch interval of 1 ms (100 ms of the run)" --from 300 --to 400
 
 run s3_no_gain s3_cpu_bound_no_gain.py
 picture s3_no_gain "S3: one thread, then two threads doing the same work (whole run)"
@@ -42,10 +53,10 @@ picture s3_no_gain "S3: one thread, then two threads doing the same work (whole 
 run s4_blocking s4_blocking_calls_release.py
 picture s4_blocking "S4: sixteen threads sleep at once; then one waits on a lock (whole run)"
 
-run convoy_fix_on convoy_effect.py
-picture convoy_fix_on "Convoy fix on: the sleeper gets the GIL back at once (30 ms)" --from 400 --to 430
+part convoy_fix_on convoy_effect.py
+picture convoy_fix_on-beside "Convoy fix on: 0.2 ms sleeps beside a CPU-bound thread (first 40 ms)" --to 40
 
-run convoy_fix_off convoy_effect.py -X convoyfix=0
-picture convoy_fix_off "Convoy fix off: each 0.2 ms sleep costs a switch interval (30 ms)" --from 400 --to 430
+part convoy_fix_off convoy_effect.py -X convoyfix=0
+picture convoy_fix_off-beside "Convoy fix off (-X convoyfix=0): the same sleeps (first 40 ms)" --to 40
 
 [ -n "$GIL_TRACES" ] || rm -r "$TRACES"
