@@ -118,6 +118,17 @@ for args in [("/bin/sh", []), ("/bin/sh", ("",)), ("/bin/sh", "sh"), ("/bin/sh",
 print(posix.WEXITSTATUS(posix.system("exit 5")))
 
 # _posixsubprocess.fork_exec, as subprocess.py calls it
+def read_all(fd):
+    data = b""
+    while True:
+        chunk = posix.read(fd, 1000)
+        if not chunk:
+            break
+        data += chunk
+    posix.close(fd)
+    return data
+
+
 def run(args, executables, cwd=None, env=None, preexec=None, close_fds=True):
     c2pread, c2pwrite = posix.pipe()
     errpipe_read, errpipe_write = posix.pipe()
@@ -127,15 +138,8 @@ def run(args, executables, cwd=None, env=None, preexec=None, close_fds=True):
         True, False, -1, None, None, None, -1, preexec, True)
     posix.close(c2pwrite)
     posix.close(errpipe_write)
-    error = posix.read(errpipe_read, 50000)
-    posix.close(errpipe_read)
-    out = b""
-    while True:
-        chunk = posix.read(c2pread, 1000)
-        if not chunk:
-            break
-        out += chunk
-    posix.close(c2pread)
+    error = read_all(errpipe_read)
+    out = read_all(c2pread)
     _, status = posix.waitpid(pid, 0)
     print("out", out, "errpipe", error, "exit", posix.waitstatus_to_exitcode(status))
 

@@ -251,7 +251,7 @@ extension Interpreter {
 extension ThreadState {
     /// The entry's stat result (borrowed), fetched once per kind.
     func dirEntryStat(_ entry: PyDirEntry, followSymlinks: Bool) throws(EvalError) -> Value {
-        if followSymlinks && !(try dirEntryIsSymlink(entry)) { return try dirEntryStat(entry, followSymlinks: false) }
+        if followSymlinks, !(try dirEntryIsSymlink(entry)) { return try dirEntryStat(entry, followSymlinks: false) }
         if followSymlinks, let cached = entry.statResult { return cached }
         if !followSymlinks, let cached = entry.lstatResult { return cached }
         var path = PathArgument()

@@ -13,7 +13,7 @@ extension Interpreter {
     /// (the first of duplicated names wins).
     func makeEnvironmentDict() throws(EvalError) -> PyDict {
         let dict = newDict()
-        guard var cursor = environ else { return dict }
+        var cursor = environ
         while let entry = cursor.pointee {
             let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(entry).assumingMemoryBound(to: UInt8.self),
                                                   count: strlen(entry)))

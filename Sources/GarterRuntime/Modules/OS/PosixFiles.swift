@@ -91,14 +91,14 @@ extension Interpreter {
         define("pipe") { thread, arguments throws(EvalError) in
             try arguments.expect("pipe", 0...0)
             var fds: [Int32] = [0, 0]
-            guard pipe2(&fds, O_CLOEXEC) == 0 else { throw thread.lastPosixError() }
+            guard makePipe(&fds, O_CLOEXEC) == 0 else { throw thread.lastPosixError() }
             return thread.interpreter.newTuple([.int(Int(fds[0])), .int(Int(fds[1]))])
         }
         define("pipe2") { thread, arguments throws(EvalError) in
             try arguments.expect("pipe2", 1...1)
             let flags = try thread.cInt(arguments[0])
             var fds: [Int32] = [0, 0]
-            guard pipe2(&fds, flags) == 0 else { throw thread.lastPosixError() }
+            guard makePipe(&fds, flags) == 0 else { throw thread.lastPosixError() }
             return thread.interpreter.newTuple([.int(Int(fds[0])), .int(Int(fds[1]))])
         }
         define("dup") { thread, arguments throws(EvalError) in
@@ -112,7 +112,7 @@ extension Interpreter {
             let bound = try arguments.bind("dup2", ["fd", "fd2", "inheritable"], required: 2)
             let fd = try thread.fileDescriptor(bound[0]!), target = try thread.fileDescriptor(bound[1]!)
             let inheritable = try thread.flag(bound[2], default: true)
-            let result = inheritable ? dup2(fd, target) : dup3(fd, target, O_CLOEXEC)
+            let result = inheritable ? dup2(fd, target) : duplicateClosingOnExec(fd, target)
             guard result >= 0 else { throw thread.lastPosixError() }
             return .int(Int(result))
         }
@@ -136,7 +136,8 @@ extension Interpreter {
             let bound = try arguments.bind("truncate", ["path", "length"], required: 2)
             let path = try thread.pathArgument(bound[0]!, function: "truncate", allowFD: true)
             let length = off_t(try thread.cLong(bound[1]!))
-            let status = try path.fd.map { ftruncate($0, length) } ?? path.withCString { name in truncate(name, length) }
+            let status: Int32
+            if let fd = path.fd { status = ftruncate(fd, length) } else { status = try path.withCString { name in truncate(name, length) } }
             guard status == 0 else { throw thread.lastPosixError(path) }
             return .none
         }
@@ -225,4 +226,34 @@ func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int 
     #else
     Darwin.write(fd, buffer, count)
     #endif
+}
+
+/// pipe2(2), which Swift's Glibc does not export (it is a GNU extension):
+/// pipe(2), then the flags one by one. The GIL is held meanwhile, so no
+/// Python thread forks between the two steps.
+func makePipe(_ fds: inout [Int32], _ flags: Int32) -> Int32 {
+    guard pipe(&fds) == 0 else { return -1 }
+    for fd in fds {
+        if flags & O_CLOEXEC != 0, fcntl(fd, F_SETFD, FD_CLOEXEC) != 0 { return closeBoth(fds) }
+        if flags & O_NONBLOCK != 0, fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) != 0 { return closeBoth(fds) }
+    }
+    return 0
+}
+
+private func closeBoth(_ fds: [Int32]) -> Int32 {
+    let code = errno
+    for fd in fds { close(fd) }
+    errno = code
+    return -1
+}
+
+/// dup3(fd, target, O_CLOEXEC) (also GNU-only): dup2, then close-on-exec.
+func duplicateClosingOnExec(_ fd: Int32, _ target: Int32) -> Int32 {
+    if fd == target {
+        errno = EINVAL
+        return -1
+    }
+    let result = dup2(fd, target)
+    if result >= 0 { _ = fcntl(result, F_SETFD, FD_CLOEXEC) }
+    return result
 }

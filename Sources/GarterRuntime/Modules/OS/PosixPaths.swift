@@ -179,7 +179,7 @@ extension Interpreter {
             if times != nil && bound[2] != nil {
                 throw .valueError("utime: you may specify either 'times' or 'ns' but not both")
             }
-            var stamps = [timespec(tv_sec: 0, tv_nsec: Int(UTIME_NOW)), timespec(tv_sec: 0, tv_nsec: Int(UTIME_NOW))]
+            var stamps = [timespec(tv_sec: 0, tv_nsec: PosixTime.now), timespec(tv_sec: 0, tv_nsec: PosixTime.now)]
             if let times {
                 guard let pair = times.as(PyTuple.self), pair.count == 2 else {
                     throw .typeError("utime: 'times' must be either a tuple of two ints or None")
@@ -219,7 +219,8 @@ extension Interpreter {
         define("chdir") { thread, arguments throws(EvalError) in
             let bound = try arguments.bind("chdir", ["path"], required: 1)
             let path = try thread.pathArgument(bound[0]!, function: "chdir", allowFD: true)
-            let status = try path.fd.map { fchdir($0) } ?? path.withCString { name in chdir(name) }
+            let status: Int32
+            if let fd = path.fd { status = fchdir(fd) } else { status = try path.withCString { name in chdir(name) } }
             guard status == 0 else { throw thread.lastPosixError(path) }
             return .none
         }
@@ -268,4 +269,10 @@ extension ThreadState {
         if typeOf(value).slots.index == nil { return try timespecFromSeconds(.float(try floatArgument(value))) }
         return timespec(tv_sec: try cLong(value), tv_nsec: 0)
     }
+}
+
+enum PosixTime {
+    /// UTIME_NOW of <sys/stat.h> (Linux), a macro Swift does not import:
+    /// utimensat sets that time to the current time.
+    static let now = (1 << 30) - 1
 }

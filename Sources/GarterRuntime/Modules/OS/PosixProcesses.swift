@@ -63,6 +63,9 @@ extension Interpreter {
             let status = try thread.cInt(bound[0]!)
             if WaitStatus.exited(status) { return .int(Int(WaitStatus.exitStatus(status))) }
             if WaitStatus.signaled(status) { return .int(-Int(WaitStatus.termSignal(status))) }
+            if WaitStatus.stopped(status) {
+                throw .valueError("process stopped by delivery of signal \(WaitStatus.exitStatus(status))")
+            }
             throw .valueError("invalid wait status: \(status)")
         }
         let statusFunctions: [(String, (Int32) -> Value)] = [

@@ -144,7 +144,8 @@ extension Interpreter {
                 let path = try thread.pathArgument(bound[0]!, function: function, allowFD: true)
                 let name = try thread.configurationName(bound[1]!, PosixConstantsTable.pathconf)
                 errno = 0
-                let value = try path.fd.map { fpathconf($0, name) } ?? path.withCString { text in pathconf(text, name) }
+                let value: Int
+                if let fd = path.fd { value = fpathconf(fd, name) } else { value = try path.withCString { text in pathconf(text, name) } }
                 if value == -1 && errno != 0 { throw thread.lastPosixError(path) }
                 return .int(value)
             }
