@@ -107,12 +107,10 @@ extension ThreadState {
 
     /// A str encoded as the file system encoding (UTF-8, surrogateescape).
     func fileSystemEncode(_ string: PyStr) throws(EvalError) -> [UInt8] {
-        do {
-            return try string.codePoints.withUnsafeBufferPointer { buffer in
+        try textCall {
+            try string.codePoints.withUnsafeBufferPointer { buffer in
                 try PyCodecs.encodeUTF8(buffer, errors: .surrogateEscape)
             }
-        } catch {
-            throw .pythonException("UnicodeEncodeError", "'utf-8' codec can't encode characters: surrogates not allowed")
         }
     }
 
