@@ -98,34 +98,41 @@ func runPython(_ commandLine: [String]) -> Int32 {
     var mainPackage: String?
     if case .script(let path) = program, isDirectory(path) { mainPackage = "" }
     let package = mainPackage
+    // A process made by os.fork() on the Python thread has no launching
+    // thread waiting for the status: that thread exits the process itself.
+    let launcher = getpid()
     return runWithLargeStack { () -> Int32 in
-        let interpreter = Interpreter(hashSecret: hashSecret)
-        interpreter.installSys(settings)
-        let output = OutputBuffer.standardOutput()
-        output.flushesEachWrite = settings.unbuffered
-        output.flushesEachLine = isatty(1) == 1
-        let main = MainProgram(interpreter: interpreter, output: output)
-        var outcome = MainProgram.Outcome.completed
-        if case .module(let name) = program {
-            outcome = main.runModule(named: name, programName: programName)
-        } else if let source = mainSource {
-            // `__file__` is only set for scripts; stdin runs as `<stdin>` without one.
-            outcome = main.run(source: source.bytes, filename: source.filename,
-                               isFile: source.isFile && source.filename != "<stdin>", package: package)
-        }
-        if interactive {
-            if case .exit(let status) = outcome, settings.flags.inspect == 0 { return main.finish(status: status) }
-            let status = InteractivePrompt(program: main, showsBanner: showsBanner).run()
-            return main.finish(status: status)
-        }
-        switch outcome {
-        case .completed: return main.finish(status: 0)
-        case .exit(let status): return main.finish(status: status)
-        case .uncaught(let keyboardInterrupt):
-            let status = main.finish(status: 1)
-            if keyboardInterrupt { dieOfInterrupt() }
-            return status
-        }
+        let status = { () -> Int32 in
+            let interpreter = Interpreter(hashSecret: hashSecret)
+            interpreter.installSys(settings)
+            let output = OutputBuffer.standardOutput()
+            output.flushesEachWrite = settings.unbuffered
+            output.flushesEachLine = isatty(1) == 1
+            let main = MainProgram(interpreter: interpreter, output: output)
+            var outcome = MainProgram.Outcome.completed
+            if case .module(let name) = program {
+                outcome = main.runModule(named: name, programName: programName)
+            } else if let source = mainSource {
+                // `__file__` is only set for scripts; stdin runs as `<stdin>` without one.
+                outcome = main.run(source: source.bytes, filename: source.filename,
+                                   isFile: source.isFile && source.filename != "<stdin>", package: package)
+            }
+            if interactive {
+                if case .exit(let status) = outcome, settings.flags.inspect == 0 { return main.finish(status: status) }
+                let status = InteractivePrompt(program: main, showsBanner: showsBanner).run()
+                return main.finish(status: status)
+            }
+            switch outcome {
+            case .completed: return main.finish(status: 0)
+            case .exit(let status): return main.finish(status: status)
+            case .uncaught(let keyboardInterrupt):
+                let status = main.finish(status: 1)
+                if keyboardInterrupt { dieOfInterrupt() }
+                return status
+            }
+        }()
+        if getpid() != launcher { exit(status) }
+        return status
     }
 }
 

@@ -117,3 +117,22 @@ print(posix.strerror(2), "|", posix.strerror(13))
 print(posix.device_encoding(r))
 clean()
 print(posix.access(BASE, posix.F_OK))
+
+# file systems and terminals
+sv = posix.statvfs("/")
+print(type(sv).__name__, type(sv).__module__, len(sv), sv.n_fields, sv.f_bsize > 0, sv.f_namemax, sv[0] == sv.f_bsize)
+fd = posix.open("/", posix.O_RDONLY)
+print(posix.fstatvfs(fd).f_blocks == sv.f_blocks, posix.statvfs(fd).f_fsid == sv.f_fsid)
+posix.close(fd)
+r, w = posix.pipe()
+try:
+    posix.ttyname(r)
+except OSError as e:
+    print(type(e).__name__, e)
+posix.close(r)
+posix.close(w)
+print(len(posix.getloadavg()), posix.sync())
+try:
+    posix.statvfs("/nonexistent")
+except OSError as e:
+    print(type(e).__name__, e)

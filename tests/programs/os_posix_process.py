@@ -155,3 +155,14 @@ for bad in [(5,), ([b"x"], [b"/bin/true"], True, (3, 2))]:
         _posixsubprocess.fork_exec(*bad)
     except Exception as e:
         print(type(e).__name__, e)
+
+# a forked child that ends normally: SystemExit's code, or 0 at the end
+import sys
+for code in [3, None, "message"]:
+    sys.stdout.flush()
+    pid = posix.fork()
+    if pid == 0:
+        print("child printing before exit", code)
+        sys.stdout.flush()
+        raise SystemExit(code)
+    print("exit code", posix.waitstatus_to_exitcode(posix.waitpid(pid, 0)[1]))

@@ -2,7 +2,8 @@
 // for files and descriptors (PosixFiles), names in the file system
 // (PosixPaths), directories (DirectoryListing), stat results
 // (StatResult), the environment (PosixEnvironment), processes
-// (PosixProcesses) and the system (PosixSystem); OSErrors as CPython
+// (PosixProcesses), the system (PosixSystem) and file systems
+// (PosixFileSystem); OSErrors as CPython
 // raises them (PosixErrors); paths as it takes them (PathArgument).
 
 extension Interpreter {
@@ -11,7 +12,7 @@ extension Interpreter {
     /// functions implement.
     static let posixHaveFunctions = [
         "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT", "HAVE_FCHOWN", "HAVE_FCHOWNAT",
-        "HAVE_FDOPENDIR", "HAVE_FPATHCONF", "HAVE_FSTATAT", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LINKAT",
+        "HAVE_FDOPENDIR", "HAVE_FPATHCONF", "HAVE_FSTATAT", "HAVE_FSTATVFS", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LINKAT",
         "HAVE_LCHOWN", "HAVE_LSTAT", "HAVE_MKDIRAT", "HAVE_MKFIFOAT", "HAVE_OPENAT", "HAVE_READLINKAT",
         "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT", "HAVE_UTIMENSAT",
     ]
@@ -31,7 +32,8 @@ extension Interpreter {
             osError.incref()
             setItem(dict, "error", osError.value)
             for type in [statResultType, structSequenceType(Interpreter.unameResult), structSequenceType(Interpreter.timesResult),
-                         structSequenceType(Interpreter.terminalSize), dirEntryType] {
+                         structSequenceType(Interpreter.terminalSize), structSequenceType(Interpreter.statvfsResult),
+                         dirEntryType] {
                 type.incref()
                 setItem(dict, type.shortName, type.value)
             }
@@ -49,6 +51,7 @@ extension Interpreter {
             definePosixEnvironmentFunctions(define)
             definePosixProcessFunctions(define, hooks: hooks)
             definePosixSystemFunctions(define)
+            definePosixFileSystemFunctions(define)
         }
     }
 }

@@ -145,6 +145,7 @@ extension ThreadState {
         let pid = fork()
         if pid == 0 {
             gil.afterForkChild(gilThread)
+            interpreter.threadRegistry.afterForkChild(self)
             runForkHooks(hooks.afterInChild, reversed: false)
         } else {
             let code = errno
@@ -251,5 +252,18 @@ struct CStringArray {
     func free() {
         for index in 0..<count { pointers[index]?.deallocate() }
         pointers.deallocate()
+    }
+}
+
+extension ThreadRegistry {
+    /// In a forked child: the forking thread is the only one, and the main
+    /// thread from now on (as in CPython, where signals then go to it).
+    func afterForkChild(_ thread: ThreadState) {
+        let wasStarted = mainThread !== thread
+        mainThread = thread
+        // A thread `_thread` started still ends through `threadEnded`,
+        // which counts it out.
+        startedThreadCount = wasStarted ? 1 : 0
+        pendingKeyboardInterrupt = false
     }
 }

@@ -125,6 +125,7 @@ extension ThreadState {
         if pid == 0 {
             if let hooks {
                 gil.afterForkChild(gilThread)
+                interpreter.threadRegistry.afterForkChild(self)
                 runForkHooks(hooks.afterInChild, reversed: false)
             }
             message.withUnsafeMutableBufferPointer { buffer in
