@@ -119,7 +119,7 @@ extension Interpreter {
             var command = PathArgument()
             command.bytes = try thread.fileSystemBytes(bound[0]!)
             let status = try command.withCString { text in
-                thread.interpreter.gil.blocking(thread.gilThread, reason: .waitpid) { Glibc.system(text) }
+                thread.interpreter.gil.blocking(thread.gilThread, reason: .waitpid) { runShellCommand(text) }
             }
             return .int(Int(status))
         }
@@ -266,4 +266,13 @@ extension ThreadRegistry {
         startedThreadCount = wasStarted ? 1 : 0
         pendingKeyboardInterrupt = false
     }
+}
+
+/// C's system(3) (the module's own `system` shares its name).
+func runShellCommand(_ command: UnsafePointer<CChar>) -> Int32 {
+    #if canImport(Glibc)
+    Glibc.system(command)
+    #else
+    Darwin.system(command)
+    #endif
 }

@@ -46,6 +46,16 @@ extension Interpreter {
             guard setsid() >= 0 else { throw thread.lastPosixError() }
             return .none
         }
+        define("setpgid") { thread, arguments throws(EvalError) in
+            try arguments.expect("setpgid", 2...2)
+            let pid = pid_t(try thread.cInt(arguments[0])), group = pid_t(try thread.cInt(arguments[1]))
+            guard setpgid(pid, group) == 0 else { throw thread.lastPosixError() }
+            return .none
+        }
+        define("abort") { _, arguments throws(EvalError) in
+            try arguments.expect("abort", 0...0)
+            abort()
+        }
         define("getgroups") { thread, arguments throws(EvalError) in
             try arguments.expect("getgroups", 0...0)
             let count = getgroups(0, nil)
