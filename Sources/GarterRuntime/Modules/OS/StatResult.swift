@@ -44,7 +44,13 @@ extension Interpreter {
         func seconds(_ time: timespec) -> Int { Int(time.tv_sec) }
         func float(_ time: timespec) -> Value { .float(Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9) }
         func nanoseconds(_ time: timespec) -> Value {
-            integerValue(BigInt(time.tv_sec) * 1_000_000_000 + BigInt(time.tv_nsec))
+            // Word-sized until the year 2262; BigInt only past that.
+            let (scaled, overflow) = Int(time.tv_sec).multipliedReportingOverflow(by: 1_000_000_000)
+            if !overflow, case (let sum, false) = scaled.addingReportingOverflow(Int(time.tv_nsec)) { return .int(sum) }
+            return integerValue(BigInt(time.tv_sec) * 1_000_000_000 + BigInt(time.tv_nsec))
+        }
+        func unsigned(_ value: UInt64) -> Value {
+            value <= UInt64(Int.max) ? .int(Int(value)) : integerValue(BigInt(value))
         }
         #if canImport(Darwin)
         let (access, modify, change) = (info.st_atimespec, info.st_mtimespec, info.st_ctimespec)
@@ -52,12 +58,12 @@ extension Interpreter {
         let (access, modify, change) = (info.st_atim, info.st_mtim, info.st_ctim)
         #endif
         let values: [Value] = [
-            .int(Int(info.st_mode)), integerValue(BigInt(UInt64(info.st_ino))), integerValue(BigInt(UInt64(info.st_dev))),
+            .int(Int(info.st_mode)), unsigned(UInt64(info.st_ino)), unsigned(UInt64(info.st_dev)),
             .int(Int(info.st_nlink)), .int(Int(info.st_uid)), .int(Int(info.st_gid)), .int(Int(info.st_size)),
             .int(seconds(access)), .int(seconds(modify)), .int(seconds(change)),
             float(access), float(modify), float(change),
             nanoseconds(access), nanoseconds(modify), nanoseconds(change),
-            .int(Int(info.st_blksize)), .int(Int(info.st_blocks)), integerValue(BigInt(UInt64(info.st_rdev))),
+            .int(Int(info.st_blksize)), .int(Int(info.st_blocks)), unsigned(UInt64(info.st_rdev)),
         ]
         return newStructSequence(statResultType, Interpreter.statResult, values)
     }
