@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Generate Sources/GarterRuntime/Modules/OS/PosixConstantsTable.swift from CPython's posix module.
+"""Generate Sources/GarterRuntime/Modules/OS/PosixConstantsTable.swift from CPython's posix and _stat modules.
 
     python3 scripts/gen_posix_constants.py
 
 The values are Linux's (the platform Garter and its oracle run on): the int constants
 of the families Garter's `posix` has functions for, in the order of posix.__dict__, and
-the sysconf/confstr/pathconf name tables.
+the sysconf/confstr/pathconf name tables, and the int constants of _stat.
 """
+import _stat
 import os
 import posix
 
@@ -38,6 +39,9 @@ lines += [""]
 lines += table("confstr", "`confstr_names`.", posix.confstr_names.items())
 lines += [""]
 lines += table("pathconf", "`pathconf_names`.", posix.pathconf_names.items())
+lines += [""]
+lines += table("stat", "The int constants of `_stat`, in the order of its module dict.",
+               [(name, value) for name, value in _stat.__dict__.items() if not name.startswith("_") and isinstance(value, int)])
 lines += ["}", ""]
 with open(OUT, "w") as f:
     f.write("\n".join(lines))

@@ -22,6 +22,7 @@ extension Interpreter {
         registerNativeModule("_queue") { thread throws(EvalError) in try thread.interpreter.makeQueueModule(thread) }
         registerNativeModule("posix") { thread throws(EvalError) in try thread.interpreter.makePosixModule(thread) }
         registerNativeModule("_posixsubprocess") { thread throws(EvalError) in try thread.interpreter.makePosixSubprocessModule(thread) }
+        registerNativeModule("_stat") { thread throws(EvalError) in try thread.interpreter.makeStatModule(thread) }
     }
 
     /// `make` builds module `name` on its first import.

@@ -156,3 +156,14 @@ extension Interpreter {
         return newString(codePoints: decoded ?? bytes.map { UInt32($0) })
     }
 }
+
+extension Arguments {
+    /// A fixed number of positional arguments, with the messages of
+    /// CPython's PyArg_ParseTuple (`kill`, `waitpid`).
+    func expectClassic(_ function: String, _ count: Int) throws(EvalError) {
+        try rejectKeywords(function)
+        if positionalCount != count {
+            throw .typeError("\(function)() takes exactly \(count) argument\(count == 1 ? "" : "s") (\(positionalCount) given)")
+        }
+    }
+}

@@ -49,7 +49,7 @@ extension Interpreter {
             return .none
         }
         define("unsetenv") { thread, arguments throws(EvalError) in
-            try arguments.expect("unsetenv", 1...1)
+            try arguments.expect("posix.unsetenv", 1...1)
             let name = try thread.fileSystemBytes(arguments[0])
             let status = (name + [0]).withUnsafeBufferPointer { key in
                 unsetenv(UnsafeRawPointer(key.baseAddress!).assumingMemoryBound(to: CChar.self))

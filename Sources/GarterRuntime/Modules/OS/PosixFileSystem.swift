@@ -43,25 +43,25 @@ extension Interpreter {
             return thread.interpreter.newStatvfsResult(info)
         }
         define("fstatvfs") { thread, arguments throws(EvalError) in
-            try arguments.expect("fstatvfs", 1...1)
+            try arguments.expect("posix.fstatvfs", 1...1)
             var info = statvfs()
             guard fstatvfs(try thread.fileDescriptor(arguments[0]), &info) == 0 else { throw thread.lastPosixError() }
             return thread.interpreter.newStatvfsResult(info)
         }
         define("sync") { thread, arguments throws(EvalError) in
-            try arguments.expect("sync", 0...0)
+            try arguments.expect("posix.sync", 0...0)
             thread.interpreter.gil.blocking(thread.gilThread, reason: .other) { sync() }
             return .none
         }
         define("ttyname") { thread, arguments throws(EvalError) in
-            try arguments.expect("ttyname", 1...1)
+            try arguments.expect("posix.ttyname", 1...1)
             var buffer = [CChar](repeating: 0, count: 4096)
             let status = ttyname_r(try thread.fileDescriptor(arguments[0]), &buffer, buffer.count)
             guard status == 0 else { throw thread.posixError(status) }
             return thread.interpreter.fileSystemDecode(Array(String(cString: buffer).utf8))
         }
         define("getloadavg") { thread, arguments throws(EvalError) in
-            try arguments.expect("getloadavg", 0...0)
+            try arguments.expect("posix.getloadavg", 0...0)
             var loads = [Double](repeating: 0, count: 3)
             guard getloadavg(&loads, 3) == 3 else { throw .pythonException("OSError", "Load averages are unobtainable") }
             return thread.interpreter.newTuple(loads.map { .float($0) })

@@ -89,20 +89,20 @@ extension Interpreter {
             return .int(written)
         }
         define("pipe") { thread, arguments throws(EvalError) in
-            try arguments.expect("pipe", 0...0)
+            try arguments.expect("posix.pipe", 0...0)
             var fds: [Int32] = [0, 0]
             guard makePipe(&fds, O_CLOEXEC) == 0 else { throw thread.lastPosixError() }
             return thread.interpreter.newTuple([.int(Int(fds[0])), .int(Int(fds[1]))])
         }
         define("pipe2") { thread, arguments throws(EvalError) in
-            try arguments.expect("pipe2", 1...1)
+            try arguments.expect("posix.pipe2", 1...1)
             let flags = try thread.cInt(arguments[0])
             var fds: [Int32] = [0, 0]
             guard makePipe(&fds, flags) == 0 else { throw thread.lastPosixError() }
             return thread.interpreter.newTuple([.int(Int(fds[0])), .int(Int(fds[1]))])
         }
         define("dup") { thread, arguments throws(EvalError) in
-            try arguments.expect("dup", 1...1)
+            try arguments.expect("posix.dup", 1...1)
             let fd = try thread.fileDescriptor(arguments[0])
             let copy = fcntl(fd, F_DUPFD_CLOEXEC, 0)
             guard copy >= 0 else { throw thread.lastPosixError() }
@@ -148,7 +148,7 @@ extension Interpreter {
             return .none
         }
         define("isatty") { thread, arguments throws(EvalError) in
-            try arguments.expect("isatty", 1...1)
+            try arguments.expect("posix.isatty", 1...1)
             return .bool(isatty(try thread.fileDescriptor(arguments[0])) == 1)
         }
         define("fstat") { thread, arguments throws(EvalError) in
@@ -158,7 +158,7 @@ extension Interpreter {
             return thread.interpreter.newStatResult(info)
         }
         define("get_inheritable") { thread, arguments throws(EvalError) in
-            try arguments.expect("get_inheritable", 1...1)
+            try arguments.expect("posix.get_inheritable", 1...1)
             let flags = fcntl(try thread.fileDescriptor(arguments[0]), F_GETFD)
             guard flags >= 0 else { throw thread.lastPosixError() }
             return .bool(flags & FD_CLOEXEC == 0)
@@ -174,7 +174,7 @@ extension Interpreter {
             return .none
         }
         define("get_blocking") { thread, arguments throws(EvalError) in
-            try arguments.expect("get_blocking", 1...1)
+            try arguments.expect("posix.get_blocking", 1...1)
             let flags = fcntl(try thread.fileDescriptor(arguments[0]), F_GETFL)
             guard flags >= 0 else { throw thread.lastPosixError() }
             return .bool(flags & O_NONBLOCK == 0)

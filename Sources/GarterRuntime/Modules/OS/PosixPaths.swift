@@ -209,11 +209,11 @@ extension Interpreter {
             return .none
         }
         define("getcwd") { thread, arguments throws(EvalError) in
-            try arguments.expect("getcwd", 0...0)
+            try arguments.expect("posix.getcwd", 0...0)
             return thread.pathResult(try thread.currentDirectory(), asBytes: false)
         }
         define("getcwdb") { thread, arguments throws(EvalError) in
-            try arguments.expect("getcwdb", 0...0)
+            try arguments.expect("posix.getcwdb", 0...0)
             return thread.pathResult(try thread.currentDirectory(), asBytes: true)
         }
         define("chdir") { thread, arguments throws(EvalError) in
@@ -230,7 +230,7 @@ extension Interpreter {
             return .none
         }
         define("umask") { thread, arguments throws(EvalError) in
-            try arguments.expect("umask", 1...1)
+            try arguments.expect("posix.umask", 1...1)
             return .int(Int(umask(mode_t(truncatingIfNeeded: try thread.cInt(arguments[0])))))
         }
     }

@@ -41,20 +41,20 @@ extension Interpreter {
             return .none
         }
         define("fork") { thread, arguments throws(EvalError) in
-            try arguments.expect("fork", 0...0)
+            try arguments.expect("posix.fork", 0...0)
             let pid = thread.forkWithHooks(hooks)
             guard pid >= 0 else { throw thread.lastPosixError() }
             return .int(Int(pid))
         }
         define("waitpid") { thread, arguments throws(EvalError) in
-            try arguments.expect("waitpid", 2...2)
+            try arguments.expectClassic("waitpid", 2)
             let pid = pid_t(try thread.cInt(arguments[0]))
             let options = try thread.cInt(arguments[1])
             let (result, status) = try thread.waitForChild(pid, options: options)
             return thread.interpreter.newTuple([.int(Int(result)), .int(Int(status))])
         }
         define("wait") { thread, arguments throws(EvalError) in
-            try arguments.expect("wait", 0...0)
+            try arguments.expect("posix.wait", 0...0)
             let (result, status) = try thread.waitForChild(-1, options: 0)
             return thread.interpreter.newTuple([.int(Int(result)), .int(Int(status))])
         }
@@ -85,14 +85,14 @@ extension Interpreter {
             }
         }
         define("kill") { thread, arguments throws(EvalError) in
-            try arguments.expect("kill", 2...2)
+            try arguments.expectClassic("kill", 2)
             let pid = pid_t(try thread.cInt(arguments[0])), signal = try thread.cInt(arguments[1])
             guard kill(pid, signal) == 0 else { throw thread.lastPosixError() }
             if thread.evalBreaker.contains(.signalsPending) { try thread.interpreter.handlePendingSignals(thread) }
             return .none
         }
         define("killpg") { thread, arguments throws(EvalError) in
-            try arguments.expect("killpg", 2...2)
+            try arguments.expectClassic("killpg", 2)
             let group = pid_t(try thread.cInt(arguments[0])), signal = try thread.cInt(arguments[1])
             guard killpg(group, signal) == 0 else { throw thread.lastPosixError() }
             return .none

@@ -36,28 +36,28 @@ extension Interpreter {
             return .int(Int(group))
         }
         define("getsid") { thread, arguments throws(EvalError) in
-            try arguments.expect("getsid", 1...1)
+            try arguments.expect("posix.getsid", 1...1)
             let session = getsid(pid_t(try thread.cInt(arguments[0])))
             guard session >= 0 else { throw thread.lastPosixError() }
             return .int(Int(session))
         }
         define("setsid") { thread, arguments throws(EvalError) in
-            try arguments.expect("setsid", 0...0)
+            try arguments.expect("posix.setsid", 0...0)
             guard setsid() >= 0 else { throw thread.lastPosixError() }
             return .none
         }
         define("setpgid") { thread, arguments throws(EvalError) in
-            try arguments.expect("setpgid", 2...2)
+            try arguments.expectClassic("setpgid", 2)
             let pid = pid_t(try thread.cInt(arguments[0])), group = pid_t(try thread.cInt(arguments[1]))
             guard setpgid(pid, group) == 0 else { throw thread.lastPosixError() }
             return .none
         }
         define("abort") { _, arguments throws(EvalError) in
-            try arguments.expect("abort", 0...0)
+            try arguments.expect("posix.abort", 0...0)
             abort()
         }
         define("getgroups") { thread, arguments throws(EvalError) in
-            try arguments.expect("getgroups", 0...0)
+            try arguments.expect("posix.getgroups", 0...0)
             let count = getgroups(0, nil)
             guard count >= 0 else { throw thread.lastPosixError() }
             var groups = [gid_t](repeating: 0, count: Int(count))
@@ -66,7 +66,7 @@ extension Interpreter {
             return thread.interpreter.newList(groups.prefix(Int(got)).map { .int(Int($0)) })
         }
         define("getlogin") { thread, arguments throws(EvalError) in
-            try arguments.expect("getlogin", 0...0)
+            try arguments.expect("posix.getlogin", 0...0)
             errno = 0
             guard let name = getlogin() else {
                 if errno == 0 { throw .pythonException("OSError", "unable to determine login name") }
@@ -75,7 +75,7 @@ extension Interpreter {
             return thread.interpreter.fileSystemDecode(Array(String(cString: name).utf8))
         }
         define("uname") { thread, arguments throws(EvalError) in
-            try arguments.expect("uname", 0...0)
+            try arguments.expect("posix.uname", 0...0)
             var names = utsname()
             guard uname(&names) == 0 else { throw thread.lastPosixError() }
             func text<T>(_ field: T) -> Value {
@@ -87,7 +87,7 @@ extension Interpreter {
             ])
         }
         define("times") { thread, arguments throws(EvalError) in
-            try arguments.expect("times", 0...0)
+            try arguments.expect("posix.times", 0...0)
             var usage = tms()
             let elapsed = times(&usage)
             guard elapsed != clock_t(-1) else { throw thread.lastPosixError() }
@@ -100,7 +100,7 @@ extension Interpreter {
             ])
         }
         define("cpu_count") { _, arguments throws(EvalError) in
-            try arguments.expect("cpu_count", 0...0)
+            try arguments.expect("posix.cpu_count", 0...0)
             let count = sysconf(Int32(_SC_NPROCESSORS_ONLN))
             return count < 1 ? .none : .int(count)
         }
@@ -114,13 +114,13 @@ extension Interpreter {
                                                  [.int(Int(size.ws_col)), .int(Int(size.ws_row))])
         }
         define("urandom") { thread, arguments throws(EvalError) in
-            try arguments.expect("urandom", 1...1)
+            try arguments.expect("posix.urandom", 1...1)
             let count = try thread.indexInt(arguments[0])
             if count < 0 { throw .valueError("negative argument not allowed") }
             return thread.interpreter.newBytes(try thread.randomBytes(count))
         }
         define("strerror") { thread, arguments throws(EvalError) in
-            try arguments.expect("strerror", 1...1)
+            try arguments.expect("posix.strerror", 1...1)
             return thread.interpreter.newString(PosixErrors.message(try thread.cInt(arguments[0])))
         }
         define("fspath") { thread, arguments throws(EvalError) in
@@ -128,7 +128,7 @@ extension Interpreter {
             return try thread.fspath(bound[0]!)
         }
         define("sysconf") { thread, arguments throws(EvalError) in
-            try arguments.expect("sysconf", 1...1)
+            try arguments.expect("posix.sysconf", 1...1)
             let name = try thread.configurationName(arguments[0], PosixConstantsTable.sysconf)
             errno = 0
             let value = sysconf(name)
@@ -136,7 +136,7 @@ extension Interpreter {
             return .int(value)
         }
         define("confstr") { thread, arguments throws(EvalError) in
-            try arguments.expect("confstr", 1...1)
+            try arguments.expect("posix.confstr", 1...1)
             let name = try thread.configurationName(arguments[0], PosixConstantsTable.confstr)
             errno = 0
             let length = confstr(name, nil, 0)
