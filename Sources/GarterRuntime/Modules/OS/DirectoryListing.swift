@@ -237,6 +237,9 @@ extension Interpreter {
                     return .bool(try thread.dirEntryIs(entry(receiver), kind: kind, followSymlinks: follow))
                 }
             }
+            type.defineClassMethod("__class_getitem__", self) { thread, arguments throws(EvalError) in
+                try thread.makeGenericAlias(arguments)
+            }
             type.define("stat", self) { thread, receiver, arguments throws(EvalError) in
                 let bound = try arguments.bind("stat", ["follow_symlinks"], required: 0, keywordOnlyFrom: 0)
                 let follow = try thread.flag(bound[0], default: true)
