@@ -50,7 +50,7 @@ struct PosixErrno: Error {
 extension ThreadState {
     /// Opens the directory `path` names (a copy of the descriptor for an
     /// fd, rewound, so the caller's descriptor stays usable).
-    func openDirectory(_ path: PathArgument, nameInError: Bool = true) throws(EvalError) -> DirectoryStream {
+    func openDirectory(_ path: PathArgument) throws(EvalError) -> DirectoryStream {
         if let fd = path.fd {
             let copy = fcntl(fd, F_DUPFD_CLOEXEC, 0)
             guard copy >= 0 else { throw lastPosixError() }
