@@ -5,6 +5,18 @@ import GarterRuntime
 /// interpreter configured from the command line and runs the program as
 /// `__main__`, then the interactive prompt if asked (`-i`) or if there was
 /// no program and standard input is a terminal.
+/// `runWithLargeStack` for the Python program. A process made by
+/// os.fork() on the program's thread has no launching thread waiting for
+/// the status: the program's thread exits that process itself.
+func runProgramThread(_ body: @escaping @Sendable () -> Int32) -> Int32 {
+    let launcher = getpid()
+    return runWithLargeStack { () -> Int32 in
+        let status = body()
+        if getpid() != launcher { exit(status) }
+        return status
+    }
+}
+
 func runPython(_ commandLine: [String]) -> Int32 {
     let programName = commandLine.first ?? "garter"
     let environment = ProcessInfo.processInfo.environment
@@ -98,41 +110,38 @@ func runPython(_ commandLine: [String]) -> Int32 {
     var mainPackage: String?
     if case .script(let path) = program, isDirectory(path) { mainPackage = "" }
     let package = mainPackage
-    // A process made by os.fork() on the Python thread has no launching
-    // thread waiting for the status: that thread exits the process itself.
-    let launcher = getpid()
-    return runWithLargeStack { () -> Int32 in
-        let status = { () -> Int32 in
-            let interpreter = Interpreter(hashSecret: hashSecret)
-            interpreter.installSys(settings)
-            let output = OutputBuffer.standardOutput()
-            output.flushesEachWrite = settings.unbuffered
-            output.flushesEachLine = isatty(1) == 1
-            let main = MainProgram(interpreter: interpreter, output: output)
-            var outcome = MainProgram.Outcome.completed
-            if case .module(let name) = program {
-                outcome = main.runModule(named: name, programName: programName)
-            } else if let source = mainSource {
-                // `__file__` is only set for scripts; stdin runs as `<stdin>` without one.
-                outcome = main.run(source: source.bytes, filename: source.filename,
-                                   isFile: source.isFile && source.filename != "<stdin>", package: package)
-            }
-            if interactive {
-                if case .exit(let status) = outcome, settings.flags.inspect == 0 { return main.finish(status: status) }
-                let status = InteractivePrompt(program: main, showsBanner: showsBanner).run()
-                return main.finish(status: status)
-            }
-            switch outcome {
-            case .completed: return main.finish(status: 0)
-            case .exit(let status): return main.finish(status: status)
-            case .uncaught(let keyboardInterrupt):
-                let status = main.finish(status: 1)
-                if keyboardInterrupt { dieOfInterrupt() }
-                return status
-            }
-        }()
-        if getpid() != launcher { exit(status) }
-        return status
+    return runProgramThread { () -> Int32 in
+        let interpreter = Interpreter(hashSecret: hashSecret)
+        interpreter.installSys(settings)
+        // -X giltrace / gilstats / convoyfix: the trace file and the
+        // statistics are written after `main.finish` (the deferred call).
+        let gilOptions = interpreter.startGILCommandLineOptions(settings.xOptions)
+        defer { interpreter.finishGILCommandLineOptions(gilOptions) }
+        let output = OutputBuffer.standardOutput()
+        output.flushesEachWrite = settings.unbuffered
+        output.flushesEachLine = isatty(1) == 1
+        let main = MainProgram(interpreter: interpreter, output: output)
+        var outcome = MainProgram.Outcome.completed
+        if case .module(let name) = program {
+            outcome = main.runModule(named: name, programName: programName)
+        } else if let source = mainSource {
+            // `__file__` is only set for scripts; stdin runs as `<stdin>` without one.
+            outcome = main.run(source: source.bytes, filename: source.filename,
+                               isFile: source.isFile && source.filename != "<stdin>", package: package)
+        }
+        if interactive {
+            if case .exit(let status) = outcome, settings.flags.inspect == 0 { return main.finish(status: status) }
+            let status = InteractivePrompt(program: main, showsBanner: showsBanner).run()
+            return main.finish(status: status)
+        }
+        switch outcome {
+        case .completed: return main.finish(status: 0)
+        case .exit(let status): return main.finish(status: status)
+        case .uncaught(let keyboardInterrupt):
+            let status = main.finish(status: 1)
+            if keyboardInterrupt { dieOfInterrupt() }
+            return status
+        }
     }
 }
 
@@ -184,7 +193,8 @@ Options (Garter accepts CPython 3.11's options; the ones marked * are accepted a
 -V     : print the Python version Garter implements and Garter's version (-VV: more)
 -W arg : * warning control (sys.warnoptions)
 -x     : skip the first line of the script
--X opt : implementation option, in sys._xoptions: gilstats, gil=0, giltrace=FILE (later)
+-X opt : implementation option, in sys._xoptions: giltrace[=FILE] (GIL trace, Chrome JSON),
+         gilstats (GIL statistics at exit), convoyfix=0 (turn the convoy fix off)
 file   : program read from a script file
 -      : program read from stdin (the default; interactive when stdin is a terminal)
 arg ...: arguments passed to the program in sys.argv[1:]
@@ -196,6 +206,8 @@ Garter's own developer commands (each alone on the command line):
 --dis [-O|-OO] FILE    print the disassembly of FILE's code objects
 --compile [-O|-OO] FILE  compile FILE only (exit 1 with the SyntaxError on failure)
 --compile-bench LIST   compile the files listed in LIST and print the time taken
+--gil-report TRACE [-o OUT.svg|OUT.html] [--from MS] [--to MS]
+                       summarise a GIL trace (-X giltrace) and draw its timeline
 
 Environment: PYTHONPATH, PYTHONUNBUFFERED, PYTHONDONTWRITEBYTECODE, PYTHONINSPECT,
 PYTHONOPTIMIZE, PYTHONWARNINGS, PYTHONSAFEPATH, PYTHONINTMAXSTRDIGITS as in CPython;

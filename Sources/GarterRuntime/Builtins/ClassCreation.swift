@@ -190,6 +190,7 @@ extension ThreadState {
                 if slotName == "__dict__" { wantsDict = true; continue }
                 if slotName == "__weakref__" { continue }
                 let mangled = slotName.hasPrefix("__") && !slotName.hasSuffix("__") ? "_\(name.drop { $0 == "_" })\(slotName)" : slotName
+                if type.slotNames.contains(mangled) { continue }
                 if dict.lookup(name: mangled) != nil {
                     throw .valueError("'\(mangled)' in __slots__ conflicts with class variable")
                 }
@@ -297,10 +298,23 @@ extension ThreadState {
     }
 
     /// The base whose instance layout the new class extends.
+    static let exceptionsWithOwnLayout: Set<String> = [
+        "BaseException", "BaseExceptionGroup", "StopIteration", "SystemExit", "ImportError", "OSError",
+        "SyntaxError", "UnicodeError", "NameError", "AttributeError",
+    ]
+
     private func bestBase(_ bases: [PyType]) throws(EvalError) -> PyType {
+        // The nearest class that adds to its instances' layout (CPython's
+        // solid_base). Built-in exceptions share BaseException's layout
+        // except those CPython gives fields of their own.
+        func addsLayout(_ type: PyType) -> Bool {
+            if type.isHeapType { return false }
+            guard type.flags.contains(.exceptionSubclass) else { return true }
+            return Self.exceptionsWithOwnLayout.contains(type.name)
+        }
         func layoutRoot(_ type: PyType) -> PyType {
             var current = type
-            while current.isHeapType, let base = current.base { current = base }
+            while !addsLayout(current), let base = current.base { current = base }
             return current
         }
         var best = bases[0]

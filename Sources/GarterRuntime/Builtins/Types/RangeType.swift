@@ -61,7 +61,7 @@ extension Interpreter {
             var index = Interpreter.bigInteger(number)
             if index < 0 { index += range.length }
             guard index >= 0 && index < range.length else { throw .indexError("range object index out of range") }
-            return thread.interpreter.integer(range.item(at: index))
+            return thread.interpreter.integerValue(range.item(at: index))
         }
         slots.contains = { thread, value, item throws(EvalError) in
             let range = value.as(PyRange.self)!
@@ -87,9 +87,9 @@ extension Interpreter {
             let range = value.as(PyRange.self)!
             let interpreter = thread.interpreter
             let key = interpreter.newTuple([
-                interpreter.integer(range.length),
-                range.length == 0 ? .none : interpreter.integer(range.start),
-                range.length < 2 ? .none : interpreter.integer(range.step),
+                interpreter.integerValue(range.length),
+                range.length == 0 ? .none : interpreter.integerValue(range.start),
+                range.length < 2 ? .none : interpreter.integerValue(range.step),
             ])
             defer { key.release() }
             return try thread.hash(key)
@@ -97,7 +97,7 @@ extension Interpreter {
         range.installSlots(slots, self)
         for (name, key) in [("start", \PyRange.start), ("stop", \PyRange.stop), ("step", \PyRange.step)] {
             range.defineAttribute(name, self, get: { thread, value throws(EvalError) in
-                thread.interpreter.integer(value.as(PyRange.self)![keyPath: key])
+                thread.interpreter.integerValue(value.as(PyRange.self)![keyPath: key])
             })
         }
         range.define("index", self) { thread, value, arguments throws(EvalError) in
@@ -105,12 +105,12 @@ extension Interpreter {
             let range = value.as(PyRange.self)!
             if let position = thread.rangePosition(range, of: arguments[0]) {
                 guard position >= 0 else { throw .valueError("\(try thread.reprText(arguments[0])) is not in range") }
-                return thread.interpreter.integer(position)
+                return thread.interpreter.integerValue(position)
             }
             guard let found = try thread.rangeSearch(range, arguments[0]) else {
                 throw .valueError("sequence.index(x): x not in sequence")
             }
-            return thread.interpreter.integer(found)
+            return thread.interpreter.integerValue(found)
         }
         range.define("count", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("count", 1...1)
@@ -138,7 +138,7 @@ extension Interpreter {
             let type = thread.typeOf(value)
             type.incref()
             return interpreter.newTuple([type.value, interpreter.newTuple([
-                interpreter.integer(range.start), interpreter.integer(range.stop), interpreter.integer(range.step)])])
+                interpreter.integerValue(range.start), interpreter.integerValue(range.stop), interpreter.integerValue(range.step)])])
         }
         setItem(builtins, "range", range.value)
         installRangeIteratorTypes()
@@ -199,13 +199,13 @@ extension Interpreter {
             guard iterator.taken < iterator.count else { return nil }
             let current = iterator.start + iterator.taken * iterator.step
             iterator.taken += 1
-            return thread.interpreter.integer(current)
+            return thread.interpreter.integerValue(current)
         }
         let bigIterator = types.other("longrange_iterator")
         bigIterator.installSlots(longSlots, self)
         bigIterator.define("__length_hint__", self) { thread, value, _ throws(EvalError) in
             let iterator = value.as(PyLongRangeIterator.self)!
-            return thread.interpreter.integer(iterator.count - iterator.taken)
+            return thread.interpreter.integerValue(iterator.count - iterator.taken)
         }
         bigIterator.define("__reduce__", self) { thread, value, _ throws(EvalError) in
             let iterator = value.as(PyLongRangeIterator.self)!
@@ -230,9 +230,6 @@ extension Interpreter {
         default: return value.as(PyLong.self)?.value ?? 0
         }
     }
-
-    /// A Python int for `number` (inline when it fits a word).
-    func integer(_ number: BigInt) -> Value { Value.integer(number, longType: types.int) }
 }
 
 extension ThreadState {
@@ -261,7 +258,7 @@ extension ThreadState {
     func rangeSearch(_ range: PyRange, _ item: Value) throws(EvalError) -> BigInt? {
         var position = BigInt(0)
         while position < range.length {
-            let number = interpreter.integer(range.item(at: position))
+            let number = interpreter.integerValue(range.item(at: position))
             defer { number.release() }
             if try equal(number, item) { return position }
             position += 1
@@ -309,7 +306,7 @@ extension ThreadState {
             throw .runtimeError("lost builtins.iter")
         }
         iter.retain()
-        return interpreter.newTuple([iter, interpreter.newTuple([range]), interpreter.integer(taken)])
+        return interpreter.newTuple([iter, interpreter.newTuple([range]), interpreter.integerValue(taken)])
     }
 }
 
