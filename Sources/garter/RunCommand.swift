@@ -1,10 +1,6 @@
 import Foundation
 import GarterRuntime
 
-/// `garter [option] ... [-c cmd | -m mod | file | -] [arg] ...`: starts an
-/// interpreter configured from the command line and runs the program as
-/// `__main__`, then the interactive prompt if asked (`-i`) or if there was
-/// no program and standard input is a terminal.
 /// `runWithLargeStack` for the Python program. A process made by
 /// os.fork() on the program's thread has no launching thread waiting for
 /// the status: the program's thread exits that process itself.
@@ -17,6 +13,10 @@ func runProgramThread(_ body: @escaping @Sendable () -> Int32) -> Int32 {
     }
 }
 
+/// `garter [option] ... [-c cmd | -m mod | file | -] [arg] ...`: starts an
+/// interpreter configured from the command line and runs the program as
+/// `__main__`, then the interactive prompt if asked (`-i`) or if there was
+/// no program and standard input is a terminal.
 func runPython(_ commandLine: [String]) -> Int32 {
     let programName = commandLine.first ?? "garter"
     let environment = ProcessInfo.processInfo.environment
