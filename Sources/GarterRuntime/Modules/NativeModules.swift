@@ -21,6 +21,9 @@ extension Interpreter {
         registerNativeModule("time") { thread throws(EvalError) in try thread.interpreter.makeTimeModule(thread) }
         registerNativeModule("gil") { thread throws(EvalError) in try thread.interpreter.makeGilModule(thread) }
         registerNativeModule("_queue") { thread throws(EvalError) in try thread.interpreter.makeQueueModule(thread) }
+        registerNativeModule("posix") { thread throws(EvalError) in try thread.interpreter.makePosixModule(thread) }
+        registerNativeModule("_posixsubprocess") { thread throws(EvalError) in try thread.interpreter.makePosixSubprocessModule(thread) }
+        registerNativeModule("_stat") { thread throws(EvalError) in try thread.interpreter.makeStatModule(thread) }
     }
 
     /// `make` builds module `name` on its first import.
