@@ -17,7 +17,10 @@ public struct ObjectRef: Equatable, Hashable {
     /// Takes ownership of a newly made object: its reference count is 1.
     @inlinable
     public static func allocate(_ object: PyObject) -> ObjectRef {
-        ObjectRef(Unmanaged.passRetained(object))
+        #if DEBUG
+        object.objectFlags.insert(.allocated)
+        #endif
+        return ObjectRef(Unmanaged.passRetained(object))
     }
 
     /// Runs `body` with the object, without Swift reference counting.
@@ -47,6 +50,12 @@ public struct ObjectRef: Equatable, Hashable {
     /// back the Swift retain, which frees the memory.
     @usableFromInline
     func deallocate() {
+        #if DEBUG
+        // Freeing gives back the Swift retain `allocate` took: an object
+        // made any other way would be freed while Swift still holds it.
+        precondition(unmanaged._withUnsafeGuaranteedRef { $0.objectFlags.contains(.allocated) },
+                     "a Python object reached a count of zero without having been made by ObjectRef.allocate")
+        #endif
         let needsFinalization = unmanaged._withUnsafeGuaranteedRef { object in
             object.objectFlags.contains(.hasWeakReferences)
                 || object.withType { $0.flags.contains(.hasFinalizer) }

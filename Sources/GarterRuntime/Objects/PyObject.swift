@@ -92,4 +92,6 @@ public struct ObjectFlags: OptionSet, Sendable {
     public static let hasWeakReferences = ObjectFlags(rawValue: 1 << 0)
     /// `__del__` already ran (PEP 442: at most once per object).
     public static let finalized = ObjectFlags(rawValue: 1 << 1)
+    /// Debug builds: made by `ObjectRef.allocate` (checked when it is freed).
+    public static let allocated = ObjectFlags(rawValue: 1 << 2)
 }
