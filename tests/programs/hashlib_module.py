@@ -1,7 +1,6 @@
-# hashlib.py and hmac.py from CPython's Lib, unmodified, over Garter's
-# _hashlib and _blake2.
+# hashlib.py from CPython's Lib, unmodified, over Garter's _hashlib and
+# _blake2.
 import hashlib
-import hmac
 
 def show(f):
     try:
@@ -60,16 +59,8 @@ payload = bytes(range(256)) * 3000
 print(hashlib.file_digest(WithBuffer(payload), "sha256").hexdigest())
 print(hashlib.file_digest(Reader(payload), hashlib.sha1).hexdigest())
 print(hashlib.file_digest(Reader(payload), lambda: hashlib.blake2s(digest_size=10)).hexdigest())
-show(lambda: hashlib.file_digest(object(), "sha256"))
+try:
+    hashlib.file_digest(object(), "sha256")
+except ValueError as e:
+    print("ValueError", str(e).endswith("is not a file-like object in binary reading mode."))
 
-for digestmod in ["sha256", hashlib.sha1, "md5", "blake2b", hashlib.sha3_256]:
-    m = hmac.new(b"key", b"The quick brown fox", digestmod)
-    print(m.name, m.digest_size, m.block_size, m.hexdigest())
-    c = m.copy()
-    c.update(b" jumps")
-    print(" ", c.hexdigest(), m.hexdigest() == hmac.new(b"key", b"The quick brown fox", digestmod).hexdigest())
-    print(" ", hmac.digest(b"key", b"msg", digestmod).hex())
-print(hmac.compare_digest(b"abc", b"abc"), hmac.compare_digest("abc", "abd"))
-show(lambda: hmac.new(b"key"))
-show(lambda: hmac.new("key", digestmod="sha256"))
-show(lambda: hmac.new(b"key", digestmod="foo"))

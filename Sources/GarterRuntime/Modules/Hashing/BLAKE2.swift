@@ -164,43 +164,54 @@ struct BLAKE2<Variant: BLAKE2Variant> {
         (value >> count) | (value << (Word(Word.bitWidth) - count))
     }
 
+    /// One compression of a block (the message words and the working vector
+    /// live in stack memory: this runs once per 64 or 128 input bytes).
     private mutating func compress(_ block: UnsafeRawBufferPointer, final: Bool) {
-        var m = [Word](repeating: 0, count: 16)
-        for index in 0..<16 { m[index] = Self.word(block, at: index * Self.wordSize) }
-        var v = state + Variant.initialValues
-        v[12] ^= counter.0
-        v[13] ^= counter.1
-        if final {
-            v[14] = ~v[14]
-            if lastNode { v[15] = ~v[15] }
-        }
         let (r1, r2, r3, r4) = Variant.rotations
-        v.withUnsafeMutableBufferPointer { v in
-            m.withUnsafeBufferPointer { m in
-                @inline(__always)
-                func mix(_ a: Int, _ b: Int, _ c: Int, _ d: Int, _ x: Word, _ y: Word) {
-                    v[a] = v[a] &+ v[b] &+ x
-                    v[d] = Self.rotate(v[d] ^ v[a], r1)
-                    v[c] = v[c] &+ v[d]
-                    v[b] = Self.rotate(v[b] ^ v[c], r2)
-                    v[a] = v[a] &+ v[b] &+ y
-                    v[d] = Self.rotate(v[d] ^ v[a], r3)
-                    v[c] = v[c] &+ v[d]
-                    v[b] = Self.rotate(v[b] ^ v[c], r4)
-                }
-                for round in 0..<Variant.rounds {
-                    let s = blake2Sigma[round % 10]
-                    mix(0, 4, 8, 12, m[s[0]], m[s[1]])
-                    mix(1, 5, 9, 13, m[s[2]], m[s[3]])
-                    mix(2, 6, 10, 14, m[s[4]], m[s[5]])
-                    mix(3, 7, 11, 15, m[s[6]], m[s[7]])
-                    mix(0, 5, 10, 15, m[s[8]], m[s[9]])
-                    mix(1, 6, 11, 12, m[s[10]], m[s[11]])
-                    mix(2, 7, 8, 13, m[s[12]], m[s[13]])
-                    mix(3, 4, 9, 14, m[s[14]], m[s[15]])
+        let lastNode = lastNode
+        let counter = counter
+        state.withUnsafeMutableBufferPointer { h in
+            Variant.initialValues.withUnsafeBufferPointer { iv in
+                withUnsafeTemporaryAllocation(of: Word.self, capacity: 32) { words in
+                    let m = words.baseAddress!
+                    let v = m + 16
+                    for index in 0..<16 { m[index] = Self.word(block, at: index * Self.wordSize) }
+                    for index in 0..<8 {
+                        v[index] = h[index]
+                        v[index + 8] = iv[index]
+                    }
+                    v[12] ^= counter.0
+                    v[13] ^= counter.1
+                    if final {
+                        v[14] = ~v[14]
+                        if lastNode { v[15] = ~v[15] }
+                    }
+                    @inline(__always)
+                    func mix(_ a: Int, _ b: Int, _ c: Int, _ d: Int, _ x: Word, _ y: Word) {
+                        v[a] = v[a] &+ v[b] &+ x
+                        v[d] = Self.rotate(v[d] ^ v[a], r1)
+                        v[c] = v[c] &+ v[d]
+                        v[b] = Self.rotate(v[b] ^ v[c], r2)
+                        v[a] = v[a] &+ v[b] &+ y
+                        v[d] = Self.rotate(v[d] ^ v[a], r3)
+                        v[c] = v[c] &+ v[d]
+                        v[b] = Self.rotate(v[b] ^ v[c], r4)
+                    }
+                    for round in 0..<Variant.rounds {
+                        blake2Sigma[round % 10].withUnsafeBufferPointer { s in
+                            mix(0, 4, 8, 12, m[s[0]], m[s[1]])
+                            mix(1, 5, 9, 13, m[s[2]], m[s[3]])
+                            mix(2, 6, 10, 14, m[s[4]], m[s[5]])
+                            mix(3, 7, 11, 15, m[s[6]], m[s[7]])
+                            mix(0, 5, 10, 15, m[s[8]], m[s[9]])
+                            mix(1, 6, 11, 12, m[s[10]], m[s[11]])
+                            mix(2, 7, 8, 13, m[s[12]], m[s[13]])
+                            mix(3, 4, 9, 14, m[s[14]], m[s[15]])
+                        }
+                    }
+                    for index in 0..<8 { h[index] ^= v[index] ^ v[index + 8] }
                 }
             }
         }
-        for index in 0..<8 { state[index] ^= v[index] ^ v[index + 8] }
     }
 }
