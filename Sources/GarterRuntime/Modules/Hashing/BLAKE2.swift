@@ -29,18 +29,19 @@ enum BLAKE2sVariant: BLAKE2Variant {
     ]
 }
 
-/// The message schedule of every round.
-private let blake2Sigma: [[Int]] = [
-    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
-    [14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3],
-    [11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4],
-    [7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8],
-    [9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13],
-    [2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9],
-    [12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11],
-    [13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10],
-    [6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5],
-    [10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0],
+/// The message schedule: for each of the ten rounds, the order in which the
+/// sixteen message words are mixed (later rounds repeat the first ones).
+private let blake2Sigma: [Int] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+    14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3,
+    11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4,
+    7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8,
+    9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13,
+    2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9,
+    12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11,
+    13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10,
+    6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5,
+    10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0,
 ]
 
 /// The parameters of a BLAKE2 hash (the parameter block's fields).
@@ -161,7 +162,7 @@ struct BLAKE2<Variant: BLAKE2Variant> {
 
     @inline(__always)
     private static func rotate(_ value: Word, _ count: Word) -> Word {
-        (value >> count) | (value << (Word(Word.bitWidth) - count))
+        (value &>> count) | (value &<< (Word(Word.bitWidth) &- count))
     }
 
     /// One compression of a block (the message words and the working vector
@@ -197,8 +198,9 @@ struct BLAKE2<Variant: BLAKE2Variant> {
                         v[c] = v[c] &+ v[d]
                         v[b] = Self.rotate(v[b] ^ v[c], r4)
                     }
-                    for round in 0..<Variant.rounds {
-                        blake2Sigma[round % 10].withUnsafeBufferPointer { s in
+                    blake2Sigma.withUnsafeBufferPointer { sigma in
+                        for round in 0..<Variant.rounds {
+                            let s = sigma.baseAddress! + 16 * (round % 10)
                             mix(0, 4, 8, 12, m[s[0]], m[s[1]])
                             mix(1, 5, 9, 13, m[s[2]], m[s[3]])
                             mix(2, 6, 10, 14, m[s[4]], m[s[5]])
