@@ -6,9 +6,10 @@ The same work is done twice: by one thread, then split between two threads.
 SHA-256 of a 32 MiB buffer 8 times (two threads: 4 times each), and zlib
 compression of 2 MiB of text-like data 4 times (two threads: twice each).
 On two free cores the second run takes about half the time of the first:
-the speed-up is printed (each figure is the best of three runs, because
-other programs on the machine slow some runs down). Under Garter the GIL's
-statistics count the `native compute` regions the threads ran in.
+the speed-up is printed (each figure is the best of five runs, alternating
+one and two threads, because other programs on the machine slow some runs
+down). Under Garter the GIL's statistics count the `native compute`
+regions the threads ran in.
 """
 from gil_helpers import INTERPRETER, gil, milliseconds, run_threads
 
@@ -29,7 +30,7 @@ HASH_ROUNDS = 8
 LETTERS = bytes(b"etaoinshrdlucmfw"[i % 16] for i in range(256))
 TEXT = shake_256(b"garter").digest(2 * MIB).translate(LETTERS)
 ZLIB_ROUNDS = 4
-TRIES = 3
+TRIES = 5
 
 
 def hash_rounds(index, rounds):
@@ -42,8 +43,14 @@ def compress_rounds(index, rounds):
         zlib.compress(TEXT, 6)
 
 
-def best_time(target, threads, rounds):
-    return min(run_threads(target, threads, rounds // threads) for _ in range(TRIES))
+def best_times(target, rounds):
+    """The best wall time of one thread doing all rounds and of two threads
+    doing half each, the two alternating so that both see the same load."""
+    one, two = [], []
+    for _ in range(TRIES):
+        one.append(run_threads(target, 1, rounds))
+        two.append(run_threads(target, 2, rounds // 2))
+    return min(one), min(two)
 
 
 def native_regions():
@@ -55,8 +62,7 @@ def native_regions():
 def show(title, target, rounds):
     if gil is not None:
         gil.reset()
-    one = best_time(target, 1, rounds)
-    two = best_time(target, 2, rounds)
+    one, two = best_times(target, rounds)
     print(f"  {title}: one thread {milliseconds(one)}, two threads {milliseconds(two)},"
           f" speed-up {one / two:.2f}x")
     regions = native_regions()
