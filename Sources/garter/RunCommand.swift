@@ -1,6 +1,18 @@
 import Foundation
 import GarterRuntime
 
+/// `runWithLargeStack` for the Python program. A process made by
+/// os.fork() on the program's thread has no launching thread waiting for
+/// the status: the program's thread exits that process itself.
+func runProgramThread(_ body: @escaping @Sendable () -> Int32) -> Int32 {
+    let launcher = getpid()
+    return runWithLargeStack { () -> Int32 in
+        let status = body()
+        if getpid() != launcher { exit(status) }
+        return status
+    }
+}
+
 /// `garter [option] ... [-c cmd | -m mod | file | -] [arg] ...`: starts an
 /// interpreter configured from the command line and runs the program as
 /// `__main__`, then the interactive prompt if asked (`-i`) or if there was
@@ -98,7 +110,7 @@ func runPython(_ commandLine: [String]) -> Int32 {
     var mainPackage: String?
     if case .script(let path) = program, isDirectory(path) { mainPackage = "" }
     let package = mainPackage
-    return runWithLargeStack { () -> Int32 in
+    return runProgramThread { () -> Int32 in
         let interpreter = Interpreter(hashSecret: hashSecret)
         interpreter.installSys(settings)
         // -X giltrace / gilstats / convoyfix: the trace file and the

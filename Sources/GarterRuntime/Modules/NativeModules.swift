@@ -25,6 +25,9 @@ extension Interpreter {
         registerNativeModule("zlib") { thread throws(EvalError) in try thread.interpreter.makeZlibModule() }
         registerNativeModule("binascii") { thread throws(EvalError) in try thread.interpreter.makeBinasciiModule() }
         registerNativeModule("_queue") { thread throws(EvalError) in try thread.interpreter.makeQueueModule(thread) }
+        registerNativeModule("posix") { thread throws(EvalError) in try thread.interpreter.makePosixModule(thread) }
+        registerNativeModule("_posixsubprocess") { thread throws(EvalError) in try thread.interpreter.makePosixSubprocessModule(thread) }
+        registerNativeModule("_stat") { thread throws(EvalError) in try thread.interpreter.makeStatModule(thread) }
     }
 
     /// `make` builds module `name` on its first import.
