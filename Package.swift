@@ -23,8 +23,13 @@ let package = Package(
         ),
         .target(
             name: "GarterRuntime",
-            dependencies: ["GarterSyntax", "GarterCompiler", .product(name: "BigInt", package: "BigInt")]
+            dependencies: ["GarterSyntax", "GarterCompiler", "CZlib", "COpenSSLCrypto",
+                           .product(name: "BigInt", package: "BigInt")]
         ),
+        // System C libraries the native modules wrap (installed by scripts/setup.sh):
+        // zlib for `zlib`, OpenSSL's libcrypto for `_hashlib`.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "COpenSSLCrypto", path: "Sources/COpenSSLCrypto"),
         .target(
             name: "GarterCompiler",
             dependencies: ["GarterSyntax", .product(name: "BigInt", package: "BigInt")]

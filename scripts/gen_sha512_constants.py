@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate Sources/GarterRuntime/Modules/SHA512Constants.swift: the constants of FIPS 180-4.
+"""Generate Sources/GarterRuntime/Modules/Hashing/SHA512Constants.swift: the constants of FIPS 180-4.
 
     python3 scripts/gen_sha512_constants.py
 
@@ -12,7 +12,7 @@ import hashlib
 import os
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "Sources", "GarterRuntime", "Modules", "SHA512Constants.swift")
+OUT = os.path.join(ROOT, "Sources", "GarterRuntime", "Modules", "Hashing", "SHA512Constants.swift")
 
 
 def primes(count):

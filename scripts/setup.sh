@@ -5,11 +5,12 @@
 #   bash scripts/setup.sh
 #
 # Needs: CPython 3.11's standard library and its test suite (the front end is
-# compared against every .py file in /usr/lib/python3.11), zlib headers, and the
+# compared against every .py file in /usr/lib/python3.11), zlib and OpenSSL
+# headers (the `zlib` and `_hashlib` modules link them), and the
 # PyPI package hypothesmith (with hypothesis and libcst) for tests/hypothesis_parser.py.
 set -euo pipefail
 
-APT_PACKAGES=(libpython3.11-stdlib libpython3.11-testsuite zlib1g-dev)
+APT_PACKAGES=(libpython3.11-stdlib libpython3.11-testsuite zlib1g-dev libssl-dev)
 HYPOTHESMITH_VERSION=0.3.3
 
 SUDO=""

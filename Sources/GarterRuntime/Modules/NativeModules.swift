@@ -20,6 +20,10 @@ extension Interpreter {
         registerNativeModule("_thread") { thread throws(EvalError) in try thread.interpreter.makeThreadModule(thread) }
         registerNativeModule("time") { thread throws(EvalError) in try thread.interpreter.makeTimeModule(thread) }
         registerNativeModule("gil") { thread throws(EvalError) in try thread.interpreter.makeGilModule(thread) }
+        registerNativeModule("_hashlib") { thread throws(EvalError) in try thread.interpreter.makeHashlibModule(thread) }
+        registerNativeModule("_blake2") { thread throws(EvalError) in try thread.interpreter.makeBlake2Module() }
+        registerNativeModule("zlib") { thread throws(EvalError) in try thread.interpreter.makeZlibModule() }
+        registerNativeModule("binascii") { thread throws(EvalError) in try thread.interpreter.makeBinasciiModule() }
         registerNativeModule("_queue") { thread throws(EvalError) in try thread.interpreter.makeQueueModule(thread) }
         registerNativeModule("posix") { thread throws(EvalError) in try thread.interpreter.makePosixModule(thread) }
         registerNativeModule("_posixsubprocess") { thread throws(EvalError) in try thread.interpreter.makePosixSubprocessModule(thread) }

@@ -307,11 +307,15 @@ extension ThreadState {
             }
             left = x.codePoints.map { UInt8($0) }
             right = y.codePoints.map { UInt8($0) }
-        } else if let x = try bytesLike(a), let y = try bytesLike(b) {
-            left = x
-            right = y
         } else {
-            throw .typeError("unsupported operand types(s) or combination of types: '\(typeOf(a).name)' and '\(typeOf(b).name)'")
+            let x = try bytesLike(a)
+            let y = try bytesLike(b)
+            if x == nil && y == nil {
+                throw .typeError("unsupported operand types(s) or combination of types: '\(typeOf(a).name)' and '\(typeOf(b).name)'")
+            }
+            // As CPython: once either is a buffer, the other must be one too.
+            if let x { left = x } else { left = try requireBytesLike(a) }
+            if let y { right = y } else { right = try requireBytesLike(b) }
         }
         var difference: UInt8 = left.count == right.count ? 0 : 1
         let reference = left.count == right.count ? left : right

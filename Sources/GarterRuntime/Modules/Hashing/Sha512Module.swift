@@ -44,13 +44,7 @@ extension Interpreter {
             }
             type.define("hexdigest", self) { thread, value, arguments throws(EvalError) in
                 try arguments.expect("hexdigest", 0...0)
-                let digits = Array("0123456789abcdef".utf8)
-                var text: [UInt8] = []
-                for byte in get(value).hasher.digest() {
-                    text.append(digits[Int(byte >> 4)])
-                    text.append(digits[Int(byte & 15)])
-                }
-                return thread.interpreter.newString(String(decoding: text, as: UTF8.self))
+                return thread.interpreter.newHexString(get(value).hasher.digest())
             }
             type.define("copy", self) { thread, value, arguments throws(EvalError) in
                 try arguments.expect("copy", 0...0)
