@@ -13,12 +13,20 @@ extension ThreadState {
     /// with errno, strerror and, when given, the filename.
     func ioSystemError(_ code: Int32, filename: Value? = nil) -> EvalError {
         let message = String(cString: strerror(code))
-        var arguments: [Value] = [.int(Int(code)), interpreter.newString(message)]
-        if let filename {
-            filename.retain()
-            arguments.append(filename)
+        let text = interpreter.newString(message)
+        defer { text.release() }
+        var arguments: [Value] = [.int(Int(code)), text]
+        if let filename { arguments.append(filename) }
+        // Made through the class, so that OSError.__init__ sets errno,
+        // strerror and filename.
+        let type = interpreter.types.exceptions[IOErrorClass.name(for: code)]!
+        do throws(EvalError) {
+            let exception = try call(type.value, arguments)
+            guard let reference = exception.objectReference else { return .pythonException("OSError", message) }
+            return .exception(reference)
+        } catch {
+            return error
         }
-        return .withArguments(IOErrorClass.name(for: code), arguments)
     }
 
     /// `io.UnsupportedOperation(message)`: the module's class when `_io` is
