@@ -25,6 +25,20 @@ extension ThreadState {
         if try ioAttributeTruth(value, "closed") { throw .valueError("I/O operation on closed file.") }
     }
 
+    /// What a stream does when it dies (`_IOBase.__del__`): it closes
+    /// itself; errors are reported, not raised.
+    func ioFinalizeStream(_ value: Value) {
+        do throws(EvalError) {
+            if try ioAttributeTruth(value, "closed") { return }
+        } catch {
+            error.discard()
+            return
+        }
+        ioIgnoringErrors("Exception ignored in: ", value) { () throws(EvalError) in
+            try ioCallDiscarding(value, "close")
+        }
+    }
+
     /// `_IOBase.readline`: through `peek` when the object has one (so a
     /// line is found without reading past it), otherwise byte by byte.
     func ioBaseReadLine(_ value: Value, limit: Int) throws(EvalError) -> [UInt8] {
@@ -101,14 +115,20 @@ extension Interpreter {
                 }
                 return line
             }
-            slots.finalize = { thread, value throws(EvalError) in
-                // A stream closes itself when it dies; errors are reported, not raised.
-                guard let closed = try? thread.ioAttributeTruth(value, "closed"), !closed else { return }
-                thread.ioIgnoringErrors("Exception ignored in: ", value) { () throws(EvalError) in
-                    try thread.ioCallDiscarding(value, "close")
-                }
-            }
+            slots.finalize = { thread, value throws(EvalError) in thread.ioFinalizeStream(value) }
             type.installSlots(slots, self)
+            type.define("__del__", self) { thread, value, arguments throws(EvalError) in
+                try arguments.check(0...0, "__del__")
+                thread.ioFinalizeStream(value)
+                return .none
+            }
+            type.defineAttribute("__dict__", self, get: { thread, value throws(EvalError) in
+                guard let dict = thread.instanceDict(of: value) else {
+                    throw .attributeError("'\(thread.typeOf(value).name)' object has no attribute '__dict__'")
+                }
+                dict.incref()
+                return .object(ObjectRef(Unmanaged.passUnretained(dict)))
+            })
 
             for name in ["seek", "truncate", "fileno"] {
                 type.define(name, self) { thread, _, _ throws(EvalError) in throw thread.ioUnsupported(name) }

@@ -93,7 +93,8 @@ final class PyTextIOWrapper: PyObject {
         if decodedPosition > 0 && decodedPosition == decoded.count {
             decoded.removeAll(keepingCapacity: true)
             decodedPosition = 0
-        } else if decodedPosition > 65536 {
+        } else if decodedPosition > 0 && decodedPosition * 2 >= decoded.count {
+            // Drop what was handed out (the unread rest is usually a part line).
             decoded.removeSubrange(0..<decodedPosition)
             decodedPosition = 0
         }

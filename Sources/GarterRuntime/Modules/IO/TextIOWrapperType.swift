@@ -176,9 +176,12 @@ extension Interpreter {
                 let writeThrough = try bound[5].map { v throws(EvalError) in try thread.truth(v) } ?? false
                 if PyCodecs.codec(named: encoding) == nil {
                     // Unknown names fail here, as CPython's codec lookup does.
-                    let codecs = try? thread.importAbsolute("codecs")
-                    defer { codecs?.release() }
-                    if codecs == nil { throw .pythonException("LookupError", "unknown encoding: \(encoding)") }
+                    do throws(EvalError) {
+                        try thread.importAbsolute("codecs").release()
+                    } catch {
+                        error.discard()
+                        throw .pythonException("LookupError", "unknown encoding: \(encoding)")
+                    }
                 }
                 let readable = try thread.ioAttributeTruthCall(buffer, "readable")
                 let writable = try thread.ioAttributeTruthCall(buffer, "writable")
