@@ -176,10 +176,8 @@ extension Interpreter {
                 let writeThrough = try bound[5].map { v throws(EvalError) in try thread.truth(v) } ?? false
                 if PyCodecs.codec(named: encoding) == nil {
                     // Unknown names fail here, as CPython's codec lookup does.
-                    do throws(EvalError) {
-                        try thread.importAbsolute("codecs").release()
-                    } catch {
-                        error.discard()
+                    // Without `_codecs` there is no registry to ask.
+                    if thread.interpreter.nativeModules["_codecs"] == nil {
                         throw .pythonException("LookupError", "unknown encoding: \(encoding)")
                     }
                 }
