@@ -136,6 +136,12 @@ final class PyTextIOWrapper: PyObject {
             for byte in input.prefix(complete) { decoded.append(UInt32(byte)) }
             return
         }
+        if codec == .utf8 {
+            let decodedFast = input.withUnsafeBufferPointer { buffer in
+                UTF8FastDecoder.decode(UnsafeBufferPointer(rebasing: buffer[0..<complete]), into: &decoded)
+            }
+            if decodedFast { return }
+        }
         let points: [UInt32]
         do {
             points = try input.withUnsafeBufferPointer { buffer in
@@ -223,6 +229,7 @@ final class PyTextIOWrapper: PyObject {
                         end += 1
                     }
                     if end > position {
+                        if output.isEmpty { output.reserveCapacity(end - position + 2) }
                         if tracksKinds { noteNewlineKinds(points[position..<end], followedByMore: end < count || !atEnd) }
                         output.append(contentsOf: points[position..<end])
                         position = end

@@ -308,6 +308,7 @@ extension Interpreter {
                     if cookie != 0 { throw thread.ioUnsupported("can't do nonzero end-relative seeks") }
                     try thread.ioCallDiscarding(value, "flush")
                     try text.resetReading(thread)
+                    text.seenNewlines = 0  // CPython resets its decoder here
                     return try thread.ioCall(text.buffer!, "seek", [.int(0), .int(2)])
                 case 0: break
                 default: throw .valueError("invalid whence (\(whence), should be 0, 1 or 2)")
@@ -316,6 +317,8 @@ extension Interpreter {
                 try thread.ioCallDiscarding(value, "flush")
                 try thread.ioCallDiscarding(text.buffer!, "seek", [.int(cookie)])
                 try text.resetReading(thread)
+                // CPython resets its decoder (and the newline kinds) at 0.
+                if cookie == 0 { text.seenNewlines = 0 }
                 return .int(cookie)
             }
             type.define("truncate", self) { thread, value, arguments throws(EvalError) in
