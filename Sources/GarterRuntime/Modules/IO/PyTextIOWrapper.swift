@@ -333,6 +333,23 @@ final class PyTextIOWrapper: PyObject {
 
     // MARK: Encoding
 
+    /// Encodes `text` (after newline translation) onto `pendingWrite`.
+    func appendEncoded(_ text: [UInt32], _ thread: ThreadState) throws(EvalError) {
+        if codec == .utf8 {
+            let encoded = text.withUnsafeBufferPointer { UTF8FastEncoder.encode($0, into: &pendingWrite) }
+            if encoded { return }
+        } else if codec == .latin1 || codec == .ascii {
+            let limit: UInt32 = codec == .latin1 ? 0x100 : 0x80
+            if !text.contains(where: { $0 >= limit }) {
+                pendingWrite.reserveCapacity(pendingWrite.count + text.count)
+                for point in text { pendingWrite.append(UInt8(truncatingIfNeeded: point)) }
+                return
+            }
+        }
+        let bytes = try encode(text, thread)
+        if pendingWrite.isEmpty { pendingWrite = bytes } else { pendingWrite.append(contentsOf: bytes) }
+    }
+
     /// Encodes `text` (after newline translation) for the buffer.
     func encode(_ text: [UInt32], _ thread: ThreadState) throws(EvalError) -> [UInt8] {
         guard let codec else {

@@ -94,8 +94,7 @@ extension ThreadState {
             points = translated
         }
         let needsFlush = text.lineBuffering && (hasLineFeed || points.contains(13))
-        let bytes = try text.encode(points, self)
-        if text.pendingWrite.isEmpty { text.pendingWrite = bytes } else { text.pendingWrite.append(contentsOf: bytes) }
+        try text.appendEncoded(points, self)
         if text.writeThrough || needsFlush || text.pendingWrite.count > text.chunkSize {
             try text.flushPending(self)
         }
