@@ -65,6 +65,7 @@ enum BuiltinFunctions {
             if let flush = options[3], try thread.truth(flush) { thread.output.flush() }
             return .none
         }
+        interpreter.installOpenBuiltin()
         define("len") { thread, arguments throws(EvalError) in
             try arguments.expect("len", 1...1)
             return .int(try thread.length(arguments[0]))

@@ -169,6 +169,7 @@ extension ThreadState {
             if base.flags.contains(.exceptionSubclass) { type.flags.insert(.exceptionSubclass) }
             if base.flags.contains(.sequence) { type.flags.insert(.sequence) }
             if base.flags.contains(.mapping) { type.flags.insert(.mapping) }
+            if base.flags.contains(.hasFinalizer) { type.flags.insert(.hasFinalizer) }
         }
         // __slots__.
         type.instanceSlotCount = solidBase.instanceSlotCount

@@ -28,6 +28,7 @@ extension Interpreter {
         registerNativeModule("posix") { thread throws(EvalError) in try thread.interpreter.makePosixModule(thread) }
         registerNativeModule("_posixsubprocess") { thread throws(EvalError) in try thread.interpreter.makePosixSubprocessModule(thread) }
         registerNativeModule("_stat") { thread throws(EvalError) in try thread.interpreter.makeStatModule(thread) }
+        registerNativeModule("_io") { thread throws(EvalError) in try thread.interpreter.makeIOModule(thread) }
     }
 
     /// `make` builds module `name` on its first import.
