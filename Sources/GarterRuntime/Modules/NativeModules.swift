@@ -20,6 +20,10 @@ extension Interpreter {
         registerNativeModule("time") { thread throws(EvalError) in try thread.interpreter.makeTimeModule(thread) }
         registerNativeModule("gil") { thread throws(EvalError) in try thread.interpreter.makeGilModule(thread) }
         registerNativeModule("_queue") { thread throws(EvalError) in try thread.interpreter.makeQueueModule(thread) }
+        registerNativeModule("_signal") { thread throws(EvalError) in try thread.interpreter.makeSignalModule(thread) }
+        registerNativeModule("atexit") { thread throws(EvalError) in try thread.interpreter.makeAtexitModule(thread) }
+        registerNativeModule("select") { thread throws(EvalError) in try thread.interpreter.makeSelectModule(thread) }
+        //registerNativeModule("_socket") { thread throws(EvalError) in try thread.interpreter.makeSocketModule(thread) }
     }
 
     /// `make` builds module `name` on its first import.
