@@ -19,6 +19,7 @@ public final class Interpreter {
     /// The Python signal handlers (`_signal`) and the `atexit` callbacks.
     public let signals = SignalState()
     public let atexit = AtexitRegistry()
+    public let socketDefaults = SocketDefaults()
     /// The `builtins` module's namespace.
     public private(set) var builtins: PyDict!
     /// `sys.modules`.

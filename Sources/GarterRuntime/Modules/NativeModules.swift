@@ -23,7 +23,7 @@ extension Interpreter {
         registerNativeModule("_signal") { thread throws(EvalError) in try thread.interpreter.makeSignalModule(thread) }
         registerNativeModule("atexit") { thread throws(EvalError) in try thread.interpreter.makeAtexitModule(thread) }
         registerNativeModule("select") { thread throws(EvalError) in try thread.interpreter.makeSelectModule(thread) }
-        //registerNativeModule("_socket") { thread throws(EvalError) in try thread.interpreter.makeSocketModule(thread) }
+        registerNativeModule("_socket") { thread throws(EvalError) in try thread.interpreter.makeSocketModule(thread) }
     }
 
     /// `make` builds module `name` on its first import.

@@ -29,8 +29,13 @@ enum OSErrorClass {
 }
 
 extension Interpreter {
-    /// OSError(errno, strerror) of the subclass CPython picks for errno.
+    /// OSError(errno, strerror) of the subclass CPython picks for errno,
+    /// made by calling the class so that `errno`/`strerror` are set (a
+    /// lazily described `.withArguments` error would skip `__init__`).
     func errnoError(_ code: Int32) -> EvalError {
-        .withArguments(OSErrorClass.name(for: code), [.int(Int(code)), newString(String(cString: strerror(code)))])
+        let type = types.exceptions[OSErrorClass.name(for: code)]!
+        let arguments = [Value.int(Int(code)), newString(String(cString: strerror(code)))]
+        guard let thread = Finalization.currentThread else { return .withArguments(type.name, arguments) }
+        return thread.raisedInstance(type, arguments)
     }
 }
