@@ -29,7 +29,7 @@ extension ThreadState {
         }
         guard let number = try indexIntOrOverflow(value) else {
             if Arithmetic.pyInteger(value)?.isNegative == true { throw .overflowError("can't convert negative value to unsigned int") }
-            throw .overflowError("int larger than 32 bits")
+            throw .overflowError("Python int too large to convert to C unsigned long")
         }
         if number < 0 { throw .overflowError("can't convert negative value to unsigned int") }
         guard let word = UInt32(exactly: number) else { throw .overflowError("int larger than 32 bits") }

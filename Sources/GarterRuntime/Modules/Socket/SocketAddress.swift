@@ -40,7 +40,7 @@ extension ThreadState {
             } else if let bytes = try bytesLike(value) {
                 path = bytes
             } else {
-                throw .typeError("\(caller)(): AF_UNIX address must be str or bytes, not \(typeOf(value).name)")
+                throw .typeError("a bytes-like object is required, not '\(typeOf(value).name)'")
             }
             let capacity = MemoryLayout.size(ofValue: sockaddr_un().sun_path)
             if path.count >= capacity && !(path.first == 0 && path.count <= capacity) {
