@@ -18,7 +18,9 @@ public final class AtexitRegistry {
         }
     }
 
-    var callbacks: [Callback] = []
+    /// In registration order; `unregister` leaves nil holes, which
+    /// `_ncallbacks()` counts, as CPython's array does.
+    var callbacks: [Callback?] = []
 
     init() {}
 
@@ -26,7 +28,7 @@ public final class AtexitRegistry {
     func clear() {
         let old = callbacks
         callbacks = []
-        for callback in old { callback.release() }
+        for callback in old { callback?.release() }
     }
 }
 
@@ -64,14 +66,15 @@ extension Interpreter {
                 let registry = thread.interpreter.atexit
                 var index = 0
                 while index < registry.callbacks.count {
-                    let callback = registry.callbacks[index]
+                    defer { index += 1 }
+                    guard let callback = registry.callbacks[index] else { continue }
+                    callback.function.retain()
+                    defer { callback.function.release() }
                     // The comparison may run Python code that changes the list.
                     if try thread.equal(callback.function, arguments[0]), index < registry.callbacks.count,
-                       registry.callbacks[index].function.isIdentical(to: callback.function) {
-                        registry.callbacks.remove(at: index)
-                        callback.release()
-                    } else {
-                        index += 1
+                       let current = registry.callbacks[index], current.function.isIdentical(to: callback.function) {
+                        registry.callbacks[index] = nil
+                        current.release()
                     }
                 }
                 return .none
@@ -101,7 +104,7 @@ extension Interpreter {
         let registry = atexit
         let callbacks = registry.callbacks
         registry.callbacks = []
-        for callback in callbacks.reversed() {
+        for case let callback? in callbacks.reversed() {
             do throws(EvalError) {
                 try thread.callWithKeywords(callback.function, callback.arguments, callback.keywords).release()
             } catch {
@@ -117,7 +120,7 @@ extension Interpreter {
                 thread.writeToStandardError(text + "\n" + thread.formatException(exception))
             }
         }
-        for callback in callbacks { callback.release() }
+        for callback in callbacks { callback?.release() }
     }
 }
 

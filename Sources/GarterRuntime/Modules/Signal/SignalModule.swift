@@ -47,8 +47,9 @@ extension Interpreter {
             }
             define("raise_signal") { thread, arguments throws(EvalError) in
                 try arguments.expect("raise_signal", 1...1)
-                let number = try thread.signalNumber(arguments[0])
-                if raise(Int32(number)) != 0 { throw thread.interpreter.errnoError(errno) }
+                let number = try thread.cLong(arguments[0])
+                guard let signal = Int32(exactly: number) else { throw .overflowError("signed integer is greater than maximum") }
+                if raise(signal) != 0 { throw thread.interpreter.errnoError(errno) }
                 try thread.interpreter.checkSignals(thread)
                 return .none
             }
@@ -178,7 +179,9 @@ extension ThreadState {
             throw .valueError("signal only works in main thread of the main interpreter")
         }
         var disposition: Int? = nil
-        if typeOf(handler).isSubtype(of: interpreter.types.int), let value = try indexIntOrOverflow(handler), value == 0 || value == 1 {
+        // Only exact ints stand for SIG_DFL/SIG_IGN (signal.py passes its
+        // Handlers enum members as ints).
+        if case .int(let value) = handler, value == 0 || value == 1 {
             disposition = value
         } else if !isCallable(handler) {
             throw .typeError("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object")

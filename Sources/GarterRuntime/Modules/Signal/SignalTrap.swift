@@ -31,8 +31,12 @@ enum SignalTrap {
 
     /// [0]: the address of the main thread's eval-breaker word (0: none);
     /// [1]: the wakeup descriptor plus one (0: none);
-    /// [2]: 1 when a full wakeup pipe is to be reported (unused here: the
-    /// handler cannot report, so the byte is dropped as CPython does).
+    /// [2]: the `pthread_t` of the OS thread running Python's main thread
+    /// (0: none). The `garter` command runs Python on a thread with a
+    /// large stack, not on the process's first thread, so the kernel may
+    /// deliver a process-directed signal elsewhere; the handler forwards it
+    /// there, so that a blocking call of the main thread returns EINTR as
+    /// in CPython (where the two are the same thread).
     nonisolated(unsafe) static let targets: UnsafeMutablePointer<Atomic<UInt>> = {
         let words = UnsafeMutablePointer<Atomic<UInt>>.allocate(capacity: 3)
         for index in 0..<3 { (words + index).initialize(to: Atomic(0)) }
@@ -51,6 +55,7 @@ enum SignalTrap {
         prepare()
         let address = breaker.map { UInt(bitPattern: Int(bitPattern: UnsafeMutableRawPointer($0.word))) } ?? 0
         targets[0].store(address, ordering: .releasing)
+        targets[2].store(breaker == nil ? 0 : UInt(pthread_self()), ordering: .releasing)
     }
 
     static func setWakeupDescriptor(_ descriptor: Int32) {
@@ -90,6 +95,11 @@ enum SignalTrap {
     /// Python handler (async-signal-safe: atomics and write(2) only).
     static let handler: @convention(c) (Int32) -> Void = { number in
         let savedErrno = errno
+        let main = SignalTrap.targets[2].load(ordering: .acquiring)
+        if main != 0 && pthread_equal(pthread_self(), pthread_t(main)) == 0 && pthread_kill(pthread_t(main), number) == 0 {
+            errno = savedErrno
+            return
+        }
         if number > 0 && Int(number) < SignalTrap.count {
             SignalTrap.flags[Int(number)].store(1, ordering: .releasing)
             SignalTrap.flags[0].store(1, ordering: .releasing)
