@@ -136,6 +136,11 @@ extension ThreadState {
 
     /// The value a StopIteration carries (a new reference); consumes the error.
     func stopIterationValue(_ error: EvalError) -> Value {
+        if case .withArguments(_, let values) = error {
+            // Not made into an object yet (raised from Swift): the value is right there.
+            for extra in values.dropFirst() { extra.release() }
+            return values.first ?? .none
+        }
         defer { error.discard() }
         guard case .exception(let reference) = error, let exception = Value.object(reference).as(PyBaseException.self),
               let first = exception.args.items.first else { return .none }

@@ -40,6 +40,12 @@ public final class ThreadState {
 
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     var reprInProgress: Set<ObjectRef> = []
+    /// The current `contextvars.Context` (owned), made on first use.
+    var context: PyContext?
+    /// `sys.set_asyncgen_hooks`: called at an async generator's first step,
+    /// and when one is dropped unfinished (owned; None when unset).
+    var asyncGeneratorFirstIteration: Value = .none
+    var asyncGeneratorFinalizer: Value = .none
 
     public init(interpreter: Interpreter, output: OutputBuffer = OutputBuffer.standardOutput(),
                 name: String = "MainThread") {

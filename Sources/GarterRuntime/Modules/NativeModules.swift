@@ -15,6 +15,7 @@ extension Interpreter {
         registerNativeModule("_sha512") { thread throws(EvalError) in try thread.interpreter.makeSha512Module() }
         registerNativeModule("_operator") { thread throws(EvalError) in try thread.interpreter.makeOperatorModule() }
         registerNativeModule("errno") { thread throws(EvalError) in try thread.interpreter.makeErrnoModule() }
+        registerNativeModule("_contextvars") { thread throws(EvalError) in try thread.interpreter.makeContextVarsModule() }
         registerNativeModule("_weakref") { thread throws(EvalError) in try thread.interpreter.makeWeakrefModule() }
         registerNativeModule("_thread") { thread throws(EvalError) in try thread.interpreter.makeThreadModule(thread) }
         registerNativeModule("time") { thread throws(EvalError) in try thread.interpreter.makeTimeModule(thread) }
@@ -24,6 +25,9 @@ extension Interpreter {
         registerNativeModule("atexit") { thread throws(EvalError) in try thread.interpreter.makeAtexitModule(thread) }
         registerNativeModule("select") { thread throws(EvalError) in try thread.interpreter.makeSelectModule(thread) }
         registerNativeModule("_socket") { thread throws(EvalError) in try thread.interpreter.makeSocketModule(thread) }
+        registerNativeModule("posix") { thread throws(EvalError) in try thread.interpreter.makePosixModule(thread) }
+        registerNativeModule("_posixsubprocess") { thread throws(EvalError) in try thread.interpreter.makePosixSubprocessModule(thread) }
+        registerNativeModule("_stat") { thread throws(EvalError) in try thread.interpreter.makeStatModule(thread) }
     }
 
     /// `make` builds module `name` on its first import.

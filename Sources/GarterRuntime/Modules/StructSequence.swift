@@ -21,8 +21,9 @@ struct StructSequenceDescription {
         self.instantiable = instantiable
     }
 
-    var module: String { String(fullName[..<fullName.lastIndex(of: ".")!]) }
-    var name: String { String(fullName[fullName.index(after: fullName.lastIndex(of: ".")!)...]) }
+    /// "builtins" for an undotted name (`asyncgen_hooks`).
+    var module: String { fullName.lastIndex(of: ".").map { String(fullName[..<$0]) } ?? "builtins" }
+    var name: String { fullName.lastIndex(of: ".").map { String(fullName[fullName.index(after: $0)...]) } ?? fullName }
 }
 
 extension Interpreter {

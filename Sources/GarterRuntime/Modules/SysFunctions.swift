@@ -16,6 +16,32 @@ extension Interpreter {
             for value in values { value.retain() }
             throw .withArguments("SystemExit", values)
         }
+        define("set_asyncgen_hooks") { thread, arguments throws(EvalError) in
+            let bound = try arguments.bind("set_asyncgen_hooks", ["firstiter", "finalizer"], required: 0)
+            // Both are checked before either is set, as CPython does.
+            for (name, hook) in [("finalizer", bound[1]), ("firstiter", bound[0])] {
+                if let hook, !hook.isNone, !thread.isCallable(hook) {
+                    throw .typeError("callable \(name) expected, got \(thread.typeOf(hook).name)")
+                }
+            }
+            if let hook = bound[0] {
+                thread.asyncGeneratorFirstIteration.release()
+                thread.asyncGeneratorFirstIteration = hook.retained()
+            }
+            if let hook = bound[1] {
+                thread.asyncGeneratorFinalizer.release()
+                thread.asyncGeneratorFinalizer = hook.retained()
+            }
+            return .none
+        }
+        define("get_asyncgen_hooks") { thread, arguments throws(EvalError) in
+            try arguments.expect("get_asyncgen_hooks", 0...0)
+            let interpreter = thread.interpreter
+            let description = StructSequenceDescription(fullName: "asyncgen_hooks", fields: ["firstiter", "finalizer"],
+                                                        instantiable: false)
+            return interpreter.newStructSequence(interpreter.structSequenceType(description), description, [
+                thread.asyncGeneratorFirstIteration.retained(), thread.asyncGeneratorFinalizer.retained()])
+        }
         define("getrecursionlimit") { thread, arguments throws(EvalError) in
             try arguments.expect("getrecursionlimit", 0...0)
             return .int(thread.recursionLimit)

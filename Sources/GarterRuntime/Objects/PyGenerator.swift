@@ -20,6 +20,13 @@ public final class PyGenerator: PyObject {
     var savedException: Value = .none
     /// A coroutine already being awaited by someone.
     var isAwaited = false
+    /// An async generator with an `asend`/`athrow` awaitable in progress.
+    var isRunningAsync = false
+    /// Whether `sys.set_asyncgen_hooks`' first-iteration hook ran for it.
+    var asyncHooksCalled = false
+    /// The finalizer hook in force at the first iteration (owned): called
+    /// with the generator if it is dropped unfinished.
+    var asyncFinalizer: Value = .none
     let code: LoadedCode
 
     init(kind: Kind, frame: UnsafeMutablePointer<Frame>, code: LoadedCode, name: Value, qualifiedName: Value, type: PyType) {
@@ -49,6 +56,8 @@ public final class PyGenerator: PyObject {
         qualifiedName.release()
         savedException.release()
         savedException = .none
+        asyncFinalizer.release()
+        asyncFinalizer = .none
     }
 
     var typeDescription: String {
@@ -71,4 +80,37 @@ public final class PyAsyncGeneratorValue: PyObject {
     }
 
     override public func releaseContents() { value.release() }
+}
+
+/// The awaitables of an async generator's `asend`/`__anext__`, `athrow`
+/// and `aclose` (CPython's async_generator_asend and _athrow): each drives
+/// the generator one step and turns a yielded (wrapped) value into
+/// StopIteration, passing anything else up to the event loop.
+public final class PyAsyncGeneratorStep: PyObject {
+    public enum Operation { case send, throwing, close }
+    public enum State { case initial, iterating, closed }
+
+    let generator: PyGenerator
+    let operation: Operation
+    /// The value `asend` sends first (owned).
+    let sendValue: Value
+    /// What `athrow` throws first (owned until used).
+    var pendingError: EvalError?
+    var state: State = .initial
+
+    init(generator: PyGenerator, operation: Operation, sendValue: Value, error: EvalError?, type: PyType) {
+        self.generator = generator
+        self.operation = operation
+        self.sendValue = sendValue
+        self.pendingError = error
+        super.init(type: type)
+        generator.incref()
+    }
+
+    override public func releaseContents() {
+        generator.decref()
+        sendValue.release()
+        pendingError?.discard()
+        pendingError = nil
+    }
 }

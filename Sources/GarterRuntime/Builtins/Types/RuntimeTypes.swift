@@ -163,6 +163,7 @@ extension Interpreter {
         installRuntimeTypes()
         installSuperType()
         installGeneratorTypes()
+        installAsyncGeneratorProtocol()
     }
 
     /// Gives every built-in type its inherited slots (after all are installed).
