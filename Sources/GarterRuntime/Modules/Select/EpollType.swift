@@ -61,7 +61,7 @@ extension Interpreter {
                 let names = defaultMask == nil && operation == EpollSystem.deleteOperation ? ["fd"] : ["fd", "eventmask"]
                 let bound = try arguments.bind(name, names, required: defaultMask == nil ? names.count : 1)
                 let object = try open(receiver)
-                let descriptor = try thread.fileDescriptor(bound[0]!)
+                let descriptor = try thread.selectableDescriptor(bound[0]!)
                 var mask = defaultMask ?? 0
                 if names.count == 2, let given = bound[1] {
                     guard let number = try thread.indexIntOrOverflow(given) else {

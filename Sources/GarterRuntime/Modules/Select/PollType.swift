@@ -24,7 +24,7 @@ extension Interpreter {
                 guard (1...2).contains(arguments.positionalCount) else {
                     throw .typeError("register expected \(arguments.positionalCount < 1 ? "at least 1 argument" : "at most 2 arguments"), got \(arguments.positionalCount)")
                 }
-                let descriptor = try thread.fileDescriptor(arguments[0])
+                let descriptor = try thread.selectableDescriptor(arguments[0])
                 let events = arguments.positionalCount == 2 ? try thread.eventMask(arguments[1]) : Int16(POLLIN | POLLPRI | POLLOUT)
                 let object = poll(receiver)
                 if let index = object.index(of: descriptor) {
@@ -37,7 +37,7 @@ extension Interpreter {
             type.define("modify", self) { thread, receiver, arguments throws(EvalError) in
                 try arguments.rejectKeywords("modify")
                 try arguments.expectPositional("modify", 2)
-                let descriptor = try thread.fileDescriptor(arguments[0])
+                let descriptor = try thread.selectableDescriptor(arguments[0])
                 let events = try thread.eventMask(arguments[1])
                 let object = poll(receiver)
                 guard let index = object.index(of: descriptor) else { throw thread.interpreter.errnoError(ENOENT) }
@@ -46,7 +46,7 @@ extension Interpreter {
             }
             type.define("unregister", self) { thread, receiver, arguments throws(EvalError) in
                 try arguments.expect("unregister", 1...1)
-                let descriptor = try thread.fileDescriptor(arguments[0])
+                let descriptor = try thread.selectableDescriptor(arguments[0])
                 let object = poll(receiver)
                 guard let index = object.index(of: descriptor) else { throw .keyError(arguments[0]) }
                 object.registered.remove(at: index)

@@ -52,7 +52,7 @@ extension ThreadState {
             for item in items {
                 if failure != nil { item.release(); continue }
                 do throws(EvalError) {
-                    group.append((item, try fileDescriptor(item)))
+                    group.append((item, try selectableDescriptor(item)))
                 } catch {
                     item.release()
                     failure = error

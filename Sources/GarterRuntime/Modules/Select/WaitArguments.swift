@@ -11,7 +11,7 @@ import Darwin
 
 extension ThreadState {
     /// An int file descriptor, or the result of `value.fileno()`.
-    func fileDescriptor(_ value: Value) throws(EvalError) -> Int32 {
+    func selectableDescriptor(_ value: Value) throws(EvalError) -> Int32 {
         let number: Int
         if typeOf(value).isSubtype(of: interpreter.types.int) {
             number = try cLongForDescriptor(value)

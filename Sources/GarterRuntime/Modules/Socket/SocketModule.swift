@@ -67,13 +67,13 @@ extension Interpreter {
             }
             define("close") { thread, arguments throws(EvalError) in
                 try arguments.expect("close", 1...1)
-                let descriptor = try thread.fileDescriptor(arguments[0])
+                let descriptor = try thread.selectableDescriptor(arguments[0])
                 if Glibc.close(descriptor) < 0 && errno != ECONNRESET { throw thread.interpreter.errnoError(errno) }
                 return .none
             }
             define("dup") { thread, arguments throws(EvalError) in
                 try arguments.expect("dup", 1...1)
-                let descriptor = try thread.fileDescriptor(arguments[0])
+                let descriptor = try thread.selectableDescriptor(arguments[0])
                 let copy = fcntl(descriptor, F_DUPFD_CLOEXEC, 0)
                 if copy < 0 { throw thread.interpreter.errnoError(errno) }
                 return .int(Int(copy))
