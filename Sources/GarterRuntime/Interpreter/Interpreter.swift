@@ -16,6 +16,10 @@ public final class Interpreter {
     public let hashSecret: HashSecret
     /// The main thread, threads started by `_thread`, thread-locals.
     public let threadRegistry = ThreadRegistry()
+    /// The Python signal handlers (`_signal`) and the `atexit` callbacks.
+    public let signals = SignalState()
+    public let atexit = AtexitRegistry()
+    public let socketDefaults = SocketDefaults()
     /// The `builtins` module's namespace.
     public private(set) var builtins: PyDict!
     /// `sys.modules`.

@@ -41,6 +41,7 @@ public final class MainProgram {
         interpreter.gil.attach(thread.gilThread)
         Finalization.setCurrent(thread)
         interpreter.threadRegistry.mainThread = thread
+        interpreter.installStartupSignalHandlers(thread)
         if let existing = interpreter.modules.lookup(name: "__main__")?.as(PyModule.self) {
             existing.incref()
             module = existing

@@ -25,6 +25,10 @@ extension Interpreter {
         registerNativeModule("zlib") { thread throws(EvalError) in try thread.interpreter.makeZlibModule() }
         registerNativeModule("binascii") { thread throws(EvalError) in try thread.interpreter.makeBinasciiModule() }
         registerNativeModule("_queue") { thread throws(EvalError) in try thread.interpreter.makeQueueModule(thread) }
+        registerNativeModule("_signal") { thread throws(EvalError) in try thread.interpreter.makeSignalModule(thread) }
+        registerNativeModule("atexit") { thread throws(EvalError) in try thread.interpreter.makeAtexitModule(thread) }
+        registerNativeModule("select") { thread throws(EvalError) in try thread.interpreter.makeSelectModule(thread) }
+        registerNativeModule("_socket") { thread throws(EvalError) in try thread.interpreter.makeSocketModule(thread) }
         registerNativeModule("posix") { thread throws(EvalError) in try thread.interpreter.makePosixModule(thread) }
         registerNativeModule("_posixsubprocess") { thread throws(EvalError) in try thread.interpreter.makePosixSubprocessModule(thread) }
         registerNativeModule("_stat") { thread throws(EvalError) in try thread.interpreter.makeStatModule(thread) }

@@ -148,7 +148,7 @@ extension ThreadState {
                 let now = MonotonicClock.nanoseconds()
                 step = now >= deadline ? .noWait : .nanoseconds(deadline - now)
             }
-            if !acquire(queue.signal, step) {
+            if try !acquireInterruptibly(queue.signal, step) {
                 let exception = try call(interpreter.queueEmptyType.value, [])
                 throw .exception(exception.objectReference!)
             }

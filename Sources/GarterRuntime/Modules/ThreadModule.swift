@@ -160,6 +160,7 @@ extension Interpreter {
             threadRegistry.pendingKeyboardInterrupt = false
             throw .withArguments("KeyboardInterrupt", [])
         }
+        try runSignalHandlers(thread)
     }
 }
 

@@ -25,7 +25,7 @@ extension Interpreter {
         func lock(_ value: Value) -> ThreadLock { value.as(PyThreadLockObject.self)!.lock }
         let acquire: PyMethodDescriptor.Body = { thread, receiver, arguments throws(EvalError) in
             let wait = try thread.parseLockAcquire(arguments)
-            return .bool(thread.acquire(lock(receiver), wait))
+            return .bool(try thread.acquireInterruptibly(lock(receiver), wait))
         }
         let release: PyMethodDescriptor.Body = { _, receiver, arguments throws(EvalError) in
             guard lock(receiver).release() else { throw .runtimeError("release unlocked lock") }

@@ -41,7 +41,7 @@ extension Interpreter {
                 object.count += 1
                 return .bool(true)
             }
-            guard thread.acquire(object.lock, wait) else { return .bool(false) }
+            guard try thread.acquireInterruptibly(object.lock, wait) else { return .bool(false) }
             object.owner = me
             object.count = 1
             return .bool(true)

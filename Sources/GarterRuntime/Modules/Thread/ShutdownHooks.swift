@@ -25,6 +25,8 @@ extension Interpreter {
                 thread.writeToStandardError("Exception ignored in: \(name)\n" + thread.formatException(exception))
             }
         }
+        // Then the `atexit` callbacks, as in CPython's Py_FinalizeEx.
+        runAtexitCallbacks(thread)
         // Daemon threads that come back for the GIL from now on stay parked.
         gil.beginFinalization(thread.gilThread)
     }
