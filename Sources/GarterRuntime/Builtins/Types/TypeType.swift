@@ -107,6 +107,13 @@ extension Interpreter {
             if let getter = thread.typeOf(doc).slots.descriptorGet { return try getter(thread, doc, nil, value) }
             doc.retain()
             return doc
+        }, set: { thread, value, newValue throws(EvalError) in
+            let type = asType(value)!
+            guard type.isHeapType else {
+                throw .typeError("cannot set '__doc__' attribute of immutable type '\(type.name)'")
+            }
+            guard let newValue else { throw .typeError("cannot delete '__doc__' attribute of immutable type '\(type.name)'") }
+            thread.interpreter.setItem(type.dict, "__doc__", newValue.retained())
         })
         type.defineAttribute("__abstractmethods__", self, get: { thread, value throws(EvalError) in
             let type = asType(value)!

@@ -53,8 +53,10 @@ extension Interpreter {
         if let made = types.othersByName("io.UnsupportedOperation") { return made }
         let osError = types.exceptions["OSError"]!
         let valueError = types.exceptions["ValueError"]!
+        // A heap type, as CPython's PyErr_NewException makes it: io.py sets its `__module__`.
         let type = types.other("io.UnsupportedOperation", base: osError,
-                               flags: [.baseType, .hasInstanceDict, .exceptionSubclass])
+                               flags: [.baseType, .hasInstanceDict, .exceptionSubclass, .heapType])
+        type.name = "UnsupportedOperation"
         type.qualifiedName = "UnsupportedOperation"
         type.bases = [osError, valueError]
         type.mro = [type] + osError.mro.filter { candidate in !valueError.mro.contains { $0 === candidate } }
