@@ -20,6 +20,9 @@ extension Interpreter {
         registerNativeModule("time") { thread throws(EvalError) in try thread.interpreter.makeTimeModule(thread) }
         registerNativeModule("gil") { thread throws(EvalError) in try thread.interpreter.makeGilModule(thread) }
         registerNativeModule("_queue") { thread throws(EvalError) in try thread.interpreter.makeQueueModule(thread) }
+        registerNativeModule("_sre") { thread throws(EvalError) in try thread.interpreter.makeSREModule() }
+        registerNativeModule("_string") { thread throws(EvalError) in try thread.interpreter.makeStringModule() }
+        registerNativeModule("_locale") { thread throws(EvalError) in try thread.interpreter.makeLocaleModule() }
     }
 
     /// `make` builds module `name` on its first import.

@@ -46,7 +46,7 @@ extension ThreadState {
     /// errors with their five arguments; other errors of codecs reached
     /// through the registry wrapped as CPython does ("encoding with 'x'
     /// codec failed (LookupError: ...)").
-    private func codecCall<T>(_ codec: PyCodecs.Codec, fastPath: Bool, encoding: Bool,
+    func codecCall<T>(_ codec: PyCodecs.Codec, fastPath: Bool, encoding: Bool,
                               _ body: () throws -> T) throws(EvalError) -> T {
         do {
             return try body()
