@@ -5,6 +5,7 @@ extension Interpreter {
         nativeType("Match", module: "re", flags: []) { type in
             func match(_ value: Value) -> PyMatch { value.as(PyMatch.self)! }
             var slots = TypeSlots()
+            slots.new = { _, _, _ throws(EvalError) in throw .typeError("cannot create 're.Match' instances") }
             slots.repr = { thread, value throws(EvalError) in
                 let object = match(value)
                 let whole = object.subject.slice(object.spans.span(0)!, thread.interpreter)

@@ -8,6 +8,7 @@ extension Interpreter {
         nativeType("Pattern", module: "re", flags: []) { type in
             func pattern(_ value: Value) -> PyPattern { value.as(PyPattern.self)! }
             var slots = TypeSlots()
+            slots.new = { _, _, _ throws(EvalError) in throw .typeError("cannot create 're.Pattern' instances") }
             slots.repr = { thread, value throws(EvalError) in
                 thread.interpreter.newString(try thread.srePatternRepr(pattern(value)))
             }

@@ -4,6 +4,9 @@
 extension Interpreter {
     func sreScannerType() -> PyType {
         nativeType("SRE_Scanner", module: "_sre", flags: []) { type in
+            var slots = TypeSlots()
+            slots.new = { _, _, _ throws(EvalError) in throw .typeError("cannot create '_sre.SRE_Scanner' instances") }
+            type.installSlots(slots, self)
             for (name, searching) in [("match", false), ("search", true)] {
                 type.define(name, self) { thread, value, arguments throws(EvalError) in
                     try arguments.expect(name, 0...0)
