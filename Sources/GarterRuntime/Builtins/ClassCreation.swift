@@ -295,9 +295,17 @@ extension ThreadState {
 
     /// The base whose instance layout the new class extends.
     private func bestBase(_ bases: [PyType]) throws(EvalError) -> PyType {
+        // Built-in exceptions share BaseException's layout unless CPython
+        // gives them fields of their own (its `solid_base`), so
+        // `class E(LookupError, SystemError)` is allowed.
+        let baseException = interpreter.types.baseException
+        func sharesBaseLayout(_ type: PyType) -> Bool {
+            type !== baseException && type.isSubtype(of: baseException)
+                && !Self.exceptionsWithOwnLayout.contains(type.name)
+        }
         func layoutRoot(_ type: PyType) -> PyType {
             var current = type
-            while current.isHeapType, let base = current.base { current = base }
+            while current.isHeapType || sharesBaseLayout(current), let base = current.base { current = base }
             return current
         }
         var best = bases[0]
@@ -313,6 +321,13 @@ extension ThreadState {
         }
         return best
     }
+
+    /// The built-in exceptions whose instances have fields beyond
+    /// BaseException's in CPython (subclasses of each share its layout).
+    private static let exceptionsWithOwnLayout: Set<String> = [
+        "BaseExceptionGroup", "StopIteration", "SystemExit", "ImportError", "OSError", "NameError",
+        "AttributeError", "SyntaxError", "UnicodeError",
+    ]
 
     /// C3 linearisation of the bases (the new class itself excluded).
     private func linearize(_ bases: [PyType], name: String) throws(EvalError) -> [PyType] {

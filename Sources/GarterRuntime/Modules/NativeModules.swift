@@ -23,6 +23,7 @@ extension Interpreter {
         registerNativeModule("_sre") { thread throws(EvalError) in try thread.interpreter.makeSREModule() }
         registerNativeModule("_string") { thread throws(EvalError) in try thread.interpreter.makeStringModule() }
         registerNativeModule("_locale") { thread throws(EvalError) in try thread.interpreter.makeLocaleModule() }
+        registerNativeModule("_codecs") { thread throws(EvalError) in try thread.interpreter.makeCodecsModule() }
     }
 
     /// `make` builds module `name` on its first import.
