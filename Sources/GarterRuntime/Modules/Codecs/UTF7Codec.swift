@@ -87,7 +87,7 @@ enum UTF7Codec {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, errors: CodecErrorHandler,
                        final: Bool) throws -> (text: [UInt32], consumed: Int) {
         var output: [UInt32] = []
-        let context = CodecErrorContext(bytes, encoding: "utf-7", handler: errors)
+        let context = CodecErrorContext(bytes, encoding: "utf7", handler: errors)
         var index = 0
         var inShift = false
         var bits = 0
