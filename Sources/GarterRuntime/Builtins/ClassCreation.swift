@@ -218,8 +218,11 @@ extension ThreadState {
         } else {
             type.flags.insert(.hasInstanceDict)
         }
-        if type.flags.contains(.hasInstanceDict) && type.lookup(names.__dict__) == nil
-            || (type.flags.contains(.hasInstanceDict) && !bases.contains(where: { $0.flags.contains(.hasInstanceDict) && $0.isHeapType })) {
+        // Metaclasses keep `type.__dict__` (the class namespace), as CPython
+        // adds no `__dict__` when the base has one of its own.
+        let isMetaclass = solidBase.isSubtype(of: interpreter.types.type)
+        if !isMetaclass && type.flags.contains(.hasInstanceDict) && (type.lookup(names.__dict__) == nil
+            || !bases.contains(where: { $0.flags.contains(.hasInstanceDict) && $0.isHeapType })) {
             if dict.lookup(string: names.__dict__) == nil {
                 type.defineAttribute("__dict__", interpreter, get: { thread, value throws(EvalError) in
                     guard let instanceDict = thread.instanceDict(of: value) else {
