@@ -22,12 +22,7 @@ extension ThreadState {
         var last = 0
         var substitutions = 0
         while count == 0 || substitutions < count {
-            let found: Bool
-            do throws(RegexError) {
-                found = try subject.withText { text throws(RegexError) in try state.nextSearch(text) }
-            } catch {
-                throw error.evalError
-            }
+            let found = try sreRun(state, subject) { text throws(RegexError) in try state.nextSearch(text) }
             guard found else { break }
             if last < state.matchStart { pieces.append(subject.slice(last..<state.matchStart, interpreter)) }
             let item: Value

@@ -95,17 +95,12 @@ extension ThreadState {
         let pattern = patternValue.as(PyPattern.self)!
         let subject = try sreSubject(bound[0]!, for: pattern)
         let state = try sreState(pattern, subject, pos: bound[1], endpos: bound[2])
-        let found: Bool
-        do throws(RegexError) {
-            found = try subject.withText { text throws(RegexError) in
-                switch mode {
-                case .match: return try state.match(text)
-                case .fullMatch: return try state.fullMatch(text)
-                case .search: return try state.search(text)
-                }
+        let found = try sreRun(state, subject) { text throws(RegexError) in
+            switch mode {
+            case .match: return try state.match(text)
+            case .fullMatch: return try state.fullMatch(text)
+            case .search: return try state.search(text)
             }
-        } catch {
-            throw error.evalError
         }
         guard found else { return .none }
         return sreNewMatch(patternValue, bound[0]!, subject, state)
@@ -144,12 +139,7 @@ extension ThreadState {
         let pattern = patternValue.as(PyPattern.self)!
         let subject = try sreSubject(bound[0]!, for: pattern)
         let state = try sreState(pattern, subject, pos: bound[1], endpos: bound[2])
-        let found: [[Range<Int>]]
-        do throws(RegexError) {
-            found = try subject.withText { text throws(RegexError) in try state.findAllSpans(text) }
-        } catch {
-            throw error.evalError
-        }
+        let found = try sreRun(state, subject) { text throws(RegexError) in try state.findAllSpans(text) }
         let items = found.map { spans -> Value in
             if spans.count == 1 { return subject.slice(spans[0], interpreter) }
             return interpreter.newTuple(spans.map { subject.slice($0, interpreter) })
@@ -165,11 +155,8 @@ extension ThreadState {
         let maxSplit = try bound[1].map { value throws(EvalError) in try sreSize(value) } ?? 0
         if maxSplit < 0 { return interpreter.newList([subject.slice(0..<subject.count, interpreter)]) }
         let state = RegexState(program: pattern.program, subjectLength: subject.count)
-        let pieces: [RegexSplitPiece]
-        do throws(RegexError) {
-            pieces = try subject.withText { text throws(RegexError) in try state.splitPieces(text, maxSplit: maxSplit) }
-        } catch {
-            throw error.evalError
+        let pieces = try sreRun(state, subject) { text throws(RegexError) in
+            try state.splitPieces(text, maxSplit: maxSplit)
         }
         let items = pieces.map { piece -> Value in
             switch piece {

@@ -29,13 +29,8 @@ extension ThreadState {
         scanner.executing = true
         defer { scanner.executing = false }
         let state = scanner.state
-        let found: Bool
-        do throws(RegexError) {
-            found = try scanner.subject.withText { text throws(RegexError) in
-                searching ? try state.nextSearch(text) : try state.nextMatch(text)
-            }
-        } catch {
-            throw error.evalError
+        let found = try sreRun(state, scanner.subject) { text throws(RegexError) in
+            searching ? try state.nextSearch(text) : try state.nextMatch(text)
         }
         guard found else { return .none }
         return sreNewMatch(scanner.pattern, scanner.string, scanner.subject, state)
