@@ -8,21 +8,23 @@
 extension ThreadState {
     func sreSubstitute(_ patternValue: Value, _ arguments: Arguments, _ name: String,
                        withCount: Bool) throws(EvalError) -> Value {
-        let bound = try sreBind(name, arguments, ["repl", "string", "count"], required: 2)
+        let bound = try sreBind(name, arguments, SREArgumentNames.substitute, required: 2)
         let pattern = patternValue.as(PyPattern.self)!
         let count = try bound[2].map { value throws(EvalError) in try sreSize(value) } ?? 0
         let (filter, filterIsCallable) = try sreReplacementFilter(patternValue, bound[0]!)
         defer { filter.release() }
         let string = bound[1]!
         let subject = try sreSubject(string, for: pattern)
-        let state = RegexState(program: pattern.program, subjectLength: subject.count)
+        let workspace = sreWorkspace(pattern, length: subject.count)
+        defer { pattern.spareWorkspace = workspace }
+        let state = workspace.state
 
         var pieces: [Value] = []
         defer { for piece in pieces { piece.release() } }
         var last = 0
         var substitutions = 0
         while count == 0 || substitutions < count {
-            let found = try sreRun(state, subject) { text throws(RegexError) in try state.nextSearch(text) }
+            let found = try sreRun(workspace, subject) { text throws(RegexError) in try state.nextSearch(text) }
             guard found else { break }
             if last < state.matchStart { pieces.append(subject.slice(last..<state.matchStart, interpreter)) }
             let item: Value

@@ -84,6 +84,13 @@ extension Interpreter {
     }
 }
 
+/// The parameter names of Pattern methods (bound only when keywords come).
+enum SREArgumentNames {
+    static let subject = ["string", "pos", "endpos"]
+    static let split = ["string", "maxsplit"]
+    static let substitute = ["repl", "string", "count"]
+}
+
 /// What a one-shot Pattern method asks of the engine.
 enum SRESearchMode { case match, fullMatch, search }
 
@@ -91,11 +98,13 @@ extension ThreadState {
     /// Pattern.match, fullmatch and search: a Match or None.
     func sreSearch(_ patternValue: Value, _ arguments: Arguments, _ name: String,
                    _ mode: SRESearchMode) throws(EvalError) -> Value {
-        let bound = try sreBind(name, arguments, ["string", "pos", "endpos"], required: 1)
+        let (string, pos, endpos) = try sreSubjectArguments(name, arguments)
         let pattern = patternValue.as(PyPattern.self)!
-        let subject = try sreSubject(bound[0]!, for: pattern)
-        let state = try sreState(pattern, subject, pos: bound[1], endpos: bound[2])
-        let found = try sreRun(state, subject) { text throws(RegexError) in
+        let subject = try sreSubject(string, for: pattern)
+        let workspace = try sreWorkspace(pattern, subject, pos: pos, endpos: endpos)
+        defer { pattern.spareWorkspace = workspace }
+        let state = workspace.state
+        let found = try sreRun(workspace, subject) { text throws(RegexError) in
             switch mode {
             case .match: return try state.match(text)
             case .fullMatch: return try state.fullMatch(text)
@@ -103,18 +112,32 @@ extension ThreadState {
             }
         }
         guard found else { return .none }
-        return sreNewMatch(patternValue, bound[0]!, subject, state)
+        return sreNewMatch(patternValue, string, subject, state)
     }
 
-    /// A state searching `subject` between the `pos` and `endpos` arguments.
-    func sreState(_ pattern: PyPattern, _ subject: SRESubject, pos: Value?, endpos: Value?) throws(EvalError) -> RegexState {
-        let start = try pos.map { value throws(EvalError) in try sreSize(value) } ?? 0
-        let end = try endpos.map { value throws(EvalError) in try sreSize(value) } ?? Int.max
-        return RegexState(program: pattern.program, subjectLength: subject.count, pos: start, endpos: end)
+    /// The `(string, pos=0, endpos=sys.maxsize)` arguments, positional
+    /// ones read directly (the common case), keywords bound by name.
+    func sreSubjectArguments(_ name: String, _ arguments: Arguments) throws(EvalError) -> (Value, Value?, Value?) {
+        let count = arguments.positionalCount
+        if !arguments.hasKeywords && count >= 1 && count <= 3 {
+            return (arguments[0], count > 1 ? arguments[1] : nil, count > 2 ? arguments[2] : nil)
+        }
+        let bound = try sreBind(name, arguments, SREArgumentNames.subject, required: 1)
+        return (bound[0]!, bound[1], bound[2])
+    }
+
+    /// A workspace searching `subject` between the `pos` and `endpos` arguments.
+    func sreWorkspace(_ pattern: PyPattern, _ subject: SRESubject, pos: Value?, endpos: Value?) throws(EvalError) -> SREWorkspace {
+        var start = 0
+        var end = Int.max
+        if let pos { start = try sreSize(pos) }
+        if let endpos { end = try sreSize(endpos) }
+        return sreWorkspace(pattern, length: subject.count, pos: start, endpos: end)
     }
 
     /// A Py_ssize_t argument.
     func sreSize(_ value: Value) throws(EvalError) -> Int {
+        if case .int(let number) = value { return number }
         do throws(EvalError) {
             return try indexInt(value)
         } catch {
@@ -135,11 +158,13 @@ extension ThreadState {
 
     /// Pattern.findall: strings, or tuples of group strings.
     func sreFindAll(_ patternValue: Value, _ arguments: Arguments) throws(EvalError) -> Value {
-        let bound = try sreBind("findall", arguments, ["string", "pos", "endpos"], required: 1)
+        let (string, pos, endpos) = try sreSubjectArguments("findall", arguments)
         let pattern = patternValue.as(PyPattern.self)!
-        let subject = try sreSubject(bound[0]!, for: pattern)
-        let state = try sreState(pattern, subject, pos: bound[1], endpos: bound[2])
-        let found = try sreRun(state, subject) { text throws(RegexError) in try state.findAllSpans(text) }
+        let subject = try sreSubject(string, for: pattern)
+        let workspace = try sreWorkspace(pattern, subject, pos: pos, endpos: endpos)
+        defer { pattern.spareWorkspace = workspace }
+        let state = workspace.state
+        let found = try sreRun(workspace, subject) { text throws(RegexError) in try state.findAllSpans(text) }
         let items = found.map { spans -> Value in
             if spans.count == 1 { return subject.slice(spans[0], interpreter) }
             return interpreter.newTuple(spans.map { subject.slice($0, interpreter) })
@@ -149,13 +174,15 @@ extension ThreadState {
 
     /// Pattern.split: the pieces between matches and the groups of each.
     func sreSplit(_ patternValue: Value, _ arguments: Arguments) throws(EvalError) -> Value {
-        let bound = try sreBind("split", arguments, ["string", "maxsplit"], required: 1)
+        let bound = try sreBind("split", arguments, SREArgumentNames.split, required: 1)
         let pattern = patternValue.as(PyPattern.self)!
         let subject = try sreSubject(bound[0]!, for: pattern)
         let maxSplit = try bound[1].map { value throws(EvalError) in try sreSize(value) } ?? 0
         if maxSplit < 0 { return interpreter.newList([subject.slice(0..<subject.count, interpreter)]) }
-        let state = RegexState(program: pattern.program, subjectLength: subject.count)
-        let pieces = try sreRun(state, subject) { text throws(RegexError) in
+        let workspace = sreWorkspace(pattern, length: subject.count)
+        defer { pattern.spareWorkspace = workspace }
+        let state = workspace.state
+        let pieces = try sreRun(workspace, subject) { text throws(RegexError) in
             try state.splitPieces(text, maxSplit: maxSplit)
         }
         let items = pieces.map { piece -> Value in
@@ -169,11 +196,17 @@ extension ThreadState {
 
     /// Pattern.scanner (and the scanner behind finditer).
     func sreScanner(_ patternValue: Value, _ arguments: Arguments, _ name: String) throws(EvalError) -> Value {
-        let bound = try sreBind(name, arguments, ["string", "pos", "endpos"], required: 1)
+        let (string, pos, endpos) = try sreSubjectArguments(name, arguments)
         let pattern = patternValue.as(PyPattern.self)!
-        let subject = try sreSubject(bound[0]!, for: pattern)
-        let state = try sreState(pattern, subject, pos: bound[1], endpos: bound[2])
-        let scanner = PyScanner(pattern: patternValue, string: bound[0]!, subject: subject, state: state,
+        let subject = try sreSubject(string, for: pattern)
+        // A scanner keeps its state between steps: never the pattern's spare.
+        var start = 0
+        var end = Int.max
+        if let pos { start = try sreSize(pos) }
+        if let endpos { end = try sreSize(endpos) }
+        let workspace = SREWorkspace(RegexState(program: pattern.program, subjectLength: subject.count, pos: start,
+                                                endpos: end), thread: self)
+        let scanner = PyScanner(pattern: patternValue, string: string, subject: subject, workspace: workspace,
                                 type: interpreter.sreScannerType())
         return .object(ObjectRef.allocate(scanner))
     }

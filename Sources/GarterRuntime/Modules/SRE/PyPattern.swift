@@ -28,6 +28,9 @@ final class PyPattern: PyObject {
         super.init(type: type)
     }
 
+    /// The workspace of the last one-shot call, for the next one (SRERun.swift).
+    var spareWorkspace: SREWorkspace?
+
     /// `Pattern.groups`.
     var groupCount: Int { program.groupCount }
 
@@ -82,20 +85,20 @@ final class PyScanner: PyObject {
     /// The subject object (owned).
     let string: Value
     let subject: SRESubject
-    let state: RegexState
+    let workspace: SREWorkspace
     /// Set while a step runs: CPython refuses to re-enter a scanner from
     /// another thread (or from a callback) with "regular expression scanner
     /// already executing".
     var executing = false
 
     /// Retains `pattern` and `string`.
-    init(pattern: Value, string: Value, subject: SRESubject, state: RegexState, type: PyType) {
+    init(pattern: Value, string: Value, subject: SRESubject, workspace: SREWorkspace, type: PyType) {
         pattern.retain()
         string.retain()
         self.pattern = pattern
         self.string = string
         self.subject = subject
-        self.state = state
+        self.workspace = workspace
         super.init(type: type)
     }
 

@@ -28,8 +28,8 @@ extension ThreadState {
         guard !scanner.executing else { throw .valueError("regular expression scanner already executing") }
         scanner.executing = true
         defer { scanner.executing = false }
-        let state = scanner.state
-        let found = try sreRun(state, scanner.subject) { text throws(RegexError) in
+        let state = scanner.workspace.state
+        let found = try sreRun(scanner.workspace, scanner.subject) { text throws(RegexError) in
             searching ? try state.nextSearch(text) : try state.nextMatch(text)
         }
         guard found else { return .none }
