@@ -172,6 +172,15 @@ enum BuiltinFunctions {
             return .bool(type.slots.call != nil || type === thread.interpreter.types.function
                          || type === thread.interpreter.types.builtinFunction || type === thread.interpreter.types.method)
         }
+        define("__import__") { thread, arguments throws(EvalError) in
+            let bound = try arguments.bind("__import__", ["name", "globals", "locals", "fromlist", "level"], required: 1)
+            guard let name = bound[0]!.stringValue else {
+                throw .typeError("__import__() argument 1 must be str, not \(thread.typeOf(bound[0]!).name)")
+            }
+            let level = try bound[4].map { value throws(EvalError) in try thread.indexInt(value) } ?? 0
+            return try thread.importModule(name, globals: bound[1]?.as(PyDict.self), fromList: bound[3] ?? .none,
+                                           level: level)
+        }
         define("chr") { thread, arguments throws(EvalError) in
             try arguments.expect("chr", 1...1)
             let number = try thread.indexInt(arguments[0])

@@ -50,6 +50,8 @@ public final class Interpreter {
     public var switchInterval = 0.005
     /// The `sys` module and what it keeps besides its dict (Modules/SysState.swift).
     public internal(set) var sys: SysState?
+    /// The codec search functions, lookup cache and error handlers (Modules/Codecs).
+    let codecRegistry = CodecRegistry()
 
     /// `hashSecret`: nil takes it from `PYTHONHASHSEED` as CPython does (a
     /// value CPython refuses gives a random secret here; the command line

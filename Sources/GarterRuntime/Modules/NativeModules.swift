@@ -33,6 +33,10 @@ extension Interpreter {
         registerNativeModule("_posixsubprocess") { thread throws(EvalError) in try thread.interpreter.makePosixSubprocessModule(thread) }
         registerNativeModule("_stat") { thread throws(EvalError) in try thread.interpreter.makeStatModule(thread) }
         registerNativeModule("_io") { thread throws(EvalError) in try thread.interpreter.makeIOModule(thread) }
+        registerNativeModule("_sre") { thread throws(EvalError) in try thread.interpreter.makeSREModule() }
+        registerNativeModule("_string") { thread throws(EvalError) in try thread.interpreter.makeStringModule() }
+        registerNativeModule("_locale") { thread throws(EvalError) in try thread.interpreter.makeLocaleModule() }
+        registerNativeModule("_codecs") { thread throws(EvalError) in try thread.interpreter.makeCodecsModule() }
     }
 
     /// `make` builds module `name` on its first import.

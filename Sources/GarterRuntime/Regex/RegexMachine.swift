@@ -70,9 +70,9 @@ struct RegexMachine {
     let code: UnsafePointer<UInt32>
     let groupCount: Int
     /// The subject's length; positions run from 0 (CPython's `beginning`).
-    let length: Int
+    private(set) var length: Int
     /// The end of the searched slice (endpos).
-    let end: Int
+    private(set) var end: Int
 
     /// Where the current attempt started (CPython's `state->start`).
     var start: Int
@@ -131,6 +131,18 @@ struct RegexMachine {
         dataCapacity = Self.initialData
         repeats = Self.allocate(RegexRepeat.self, Self.initialRepeats)
         repeatCapacity = Self.initialRepeats
+    }
+
+    /// Points the machine at another subject (a state reused for the next
+    /// call keeps its stacks).
+    mutating func rebind(length: Int, pos: Int, endpos: Int) {
+        self.length = length
+        end = min(max(endpos, 0), length)
+        start = min(max(pos, 0), length)
+        cursor = start
+        matchAll = false
+        mustAdvance = false
+        reset()
     }
 
     func deallocate() {

@@ -27,8 +27,17 @@ public final class RegexState {
         machine.deallocate()
     }
 
+    /// Makes this state serve a new subject, as a fresh state would: a
+    /// runtime may keep one state per pattern and reuse its memory for
+    /// consecutive calls instead of allocating a state each time.
+    public func rebind(subjectLength: Int, pos: Int = 0, endpos: Int = Int.max) {
+        machine.rebind(length: subjectLength, pos: pos, endpos: endpos)
+        self.pos = machine.start
+        scanStart = machine.start
+    }
+
     /// The clamped start of the searched slice.
-    public let pos: Int
+    public private(set) var pos: Int
     /// The clamped end of the searched slice.
     public var endpos: Int { machine.end }
 

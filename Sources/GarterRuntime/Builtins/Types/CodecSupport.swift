@@ -1,13 +1,15 @@
 // `str.encode`, `bytes.decode` and `str(bytes, encoding, errors)` on top of
-// the codecs of `Text/Codecs`. Only the codecs implemented there exist
-// (UTF-8/16/32, Latin-1, ASCII); any other name is an unknown encoding,
-// since there is no codec registry yet.
+// the codecs of `Text/Codecs` (UTF-8/16/32, Latin-1, ASCII), CPython's fast
+// paths; any other encoding goes through the codec registry of `_codecs`
+// (Modules/Codecs), that is, through the `encodings` package.
 
 extension ThreadState {
     /// `text.encode(encoding, errors)`.
     func encode(_ text: [UInt32], encoding: String?, errors: String?) throws(EvalError) -> [UInt8] {
-        let (codec, fastPath) = try codecFor(encoding)
-        let handler = errorHandler(errors)
+        guard let (codec, fastPath) = codecFor(encoding) else {
+            return try registryEncode(text, encoding: encoding!, errors: errors)
+        }
+        let handler = codecErrorHandler(errors)
         return try codecCall(codec, fastPath: fastPath, encoding: true) {
             try text.withUnsafeBufferPointer { try PyCodecs.encode($0, codec: codec, errors: handler) }
         }
@@ -15,38 +17,28 @@ extension ThreadState {
 
     /// `bytes.decode(encoding, errors)`.
     func decode(_ bytes: [UInt8], encoding: String?, errors: String?) throws(EvalError) -> [UInt32] {
-        let (codec, fastPath) = try codecFor(encoding)
-        let handler = errorHandler(errors)
+        guard let (codec, fastPath) = codecFor(encoding) else {
+            return try registryDecode(bytes, encoding: encoding!, errors: errors)
+        }
+        let handler = codecErrorHandler(errors)
         return try codecCall(codec, fastPath: fastPath, encoding: false) {
             try bytes.withUnsafeBufferPointer { try PyCodecs.decode($0, codec: codec, errors: handler) }
         }
     }
 
-    private func codecFor(_ encoding: String?) throws(EvalError) -> (PyCodecs.Codec, Bool) {
+    /// The built-in codec for `encoding`, nil when the registry decides.
+    private func codecFor(_ encoding: String?) -> (PyCodecs.Codec, Bool)? {
         guard let encoding else { return (.utf8, true) }
         if let codec = PyCodecs.fastPathCodec(named: encoding) { return (codec, true) }
-        guard let codec = PyCodecs.codec(named: encoding) else {
-            throw .pythonException("LookupError", "unknown encoding: \(encoding)")
-        }
+        guard let codec = PyCodecs.codec(named: encoding) else { return nil }
         return (codec, false)
-    }
-
-    /// The handler for an `errors` name. Names that are not built in are
-    /// looked up only when an error happens, as in CPython; with no
-    /// registry, that lookup fails.
-    private func errorHandler(_ name: String?) -> CodecErrorHandler {
-        guard let name else { return .strict }
-        if let handler = CodecErrorHandler(builtinName: name) { return handler }
-        return .custom(CustomCodecErrorHandler(
-            encode: { _ in throw CodecErrorHandler.unknownHandler(name) },
-            decode: { _ in throw CodecErrorHandler.unknownHandler(name) }))
     }
 
     /// Runs a codec, turning its errors into Python exceptions: Unicode
     /// errors with their five arguments; other errors of codecs reached
     /// through the registry wrapped as CPython does ("encoding with 'x'
     /// codec failed (LookupError: ...)").
-    private func codecCall<T>(_ codec: PyCodecs.Codec, fastPath: Bool, encoding: Bool,
+    func codecCall<T>(_ codec: PyCodecs.Codec, fastPath: Bool, encoding: Bool,
                               _ body: () throws -> T) throws(EvalError) -> T {
         do {
             return try body()
