@@ -42,8 +42,11 @@ extension ThreadState {
     }
 
     /// `marshal.loads(bytes)` (a new reference).
-    public func marshalLoads(_ bytes: [UInt8]) throws(EvalError) -> Value {
+    /// `filename` replaces every code object's `co_filename` (a cached
+    /// module loaded from another path, as importlib's `_fix_co_filename`).
+    public func marshalLoads(_ bytes: [UInt8], filename: String? = nil) throws(EvalError) -> Value {
         var reader = MarshalReader(thread: self, bytes: bytes)
+        reader.filenameOverride = filename
         defer { reader.releaseReferences() }
         guard let value = try reader.readObject() else { throw .typeError("NULL object in marshal data for object") }
         return value

@@ -14,6 +14,8 @@ struct MarshalReader {
     /// The reference table (owned values; nil: reserved, not yet complete).
     private var references: [Value?] = []
     private var depth = 0
+    /// Replaces `co_filename` in every code object read.
+    var filenameOverride: String?
 
     enum Source {
         case buffer
@@ -330,6 +332,7 @@ struct MarshalReader {
         let kinds = try readBytesObject()
         fields.setLocalsPlus(names: localNames, kinds: kinds)
         fields.filename = try readText()
+        if let filenameOverride { fields.filename = filenameOverride }
         fields.name = try readText()
         fields.qualifiedName = try readText()
         fields.firstLineNumber = try readLong()
