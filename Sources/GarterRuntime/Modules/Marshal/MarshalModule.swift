@@ -24,6 +24,12 @@ extension Interpreter {
             }
             define("load") { thread, arguments throws(EvalError) in
                 try arguments.expect("load", 1...1)
+                // As CPython: read(0) first, to check that the file reads bytes.
+                let probe = try thread.callMethod(arguments[0], thread.interpreter.internedString("read"), [.int(0)])
+                defer { probe.release() }
+                guard probe.as(PyBytes.self) != nil else {
+                    throw .typeError("file.read() returned not bytes but \(thread.typeOf(probe).name)")
+                }
                 var reader = MarshalReader(thread: thread, file: arguments[0])
                 defer { reader.releaseReferences() }
                 guard let value = try reader.readObject() else { throw .typeError("NULL object in marshal data for object") }

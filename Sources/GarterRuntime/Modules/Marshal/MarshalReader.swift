@@ -46,15 +46,21 @@ struct MarshalReader {
                 throw .pythonException("EOFError", objectExpected ? "EOF read where object expected" : "marshal data too short")
             }
         case .file(let file):
-            let result = try thread.callMethod(file, thread.interpreter.internedString("read"), [.int(count)])
+            // CPython reads exactly what it needs with readinto().
+            let buffer = try thread.call(.object(ObjectRef(Unmanaged.passUnretained(thread.interpreter.types.bytearray))),
+                                         [.int(count)])
+            defer { buffer.release() }
+            let result = try thread.callMethod(file, thread.interpreter.internedString("readinto"), [buffer])
             defer { result.release() }
-            guard let chunk = try thread.bytesLike(result) else {
-                throw .typeError("file.read() returned not bytes but \(thread.typeOf(result).name)")
-            }
-            guard chunk.count == count else {
+            let got: Int
+            if case .int(let number) = result { got = number } else { got = -1 }
+            guard got == count else {
+                if got > count {
+                    throw .valueError("read() returned too much data: \(count) bytes requested, \(got) returned")
+                }
                 throw .pythonException("EOFError", objectExpected ? "EOF read where object expected" : "EOF read where not expected")
             }
-            data = chunk
+            data = buffer.as(PyByteArray.self)!.bytes
             position = 0
         }
         position += count

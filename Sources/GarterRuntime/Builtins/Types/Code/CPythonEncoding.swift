@@ -31,6 +31,14 @@ final class CPythonEncoding {
         self.opcodeOffsets = opcodeOffsets
     }
 
+    /// `f_lasti`/`tb_lasti` of a CALL whose callee is a Python function:
+    /// CPython 3.11 has moved past the call's inline caches by then, so it
+    /// reports the last cache unit.
+    func byteOffset(ofCallInProgress index: Int) -> Int {
+        guard index >= 0, index < opcodeOffsets.count else { return byteOffset(ofInstruction: index) }
+        return (units.offsets[index + 1] - 1) * 2
+    }
+
     /// `f_lasti`/`tb_lasti` for the instruction at `index` (-1 before the first).
     func byteOffset(ofInstruction index: Int) -> Int {
         guard index >= 0, index < opcodeOffsets.count else { return index < 0 ? -1 : units.offsets.last! * 2 }

@@ -195,7 +195,7 @@ extension ThreadState {
                 for item in tuple.items { constants.append(try codeConstant(item)) }
                 fields.constants = constants
             default:
-                throw .typeError("replace() got an unexpected keyword argument '\(name)'")
+                throw .typeError("'\(name)' is an invalid keyword argument for replace()")
             }
         }
         let object = try LoadedCode(try fields.makeCodeObject(), interpreter: interpreter)

@@ -20,7 +20,7 @@ extension Interpreter {
             let line = frame.lineNumber
             return line < 0 ? .none : .int(line)
         }
-        attribute("f_lasti") { _, frame in .int(frame.code.cpython.byteOffset(ofInstruction: frame.currentInstruction)) }
+        attribute("f_lasti") { thread, frame in .int(thread.lastInstructionOffset(frame)) }
         attribute("f_back") { _, frame in frame.back.map { object($0) } ?? .none }
         attribute("f_locals") { thread, frame throws(EvalError) in try thread.frameLocals(frame) }
         frame.defineAttribute("f_trace", self, get: { _, value throws(EvalError) in
@@ -80,12 +80,34 @@ extension Interpreter {
         tracebackAttribute("tb_next") { traceback in traceback.next.map { object($0) } ?? .none }
         tracebackAttribute("tb_lineno") { traceback in .int(traceback.lineNumber) }
         tracebackAttribute("tb_lasti") { traceback in
-            .int(traceback.frame.code.cpython.byteOffset(ofInstruction: traceback.instructionIndex))
+            // An entry with a next one passed through a call (of a Python function, mostly).
+            let code = traceback.frame.code
+            let index = traceback.instructionIndex
+            if traceback.next != nil, index >= 0, index < code.code.instructions.count,
+               code.code.instructions[index].opcode == .call {
+                return .int(code.cpython.byteOffset(ofCallInProgress: index))
+            }
+            return .int(code.cpython.byteOffset(ofInstruction: index))
         }
     }
 }
 
 extension ThreadState {
+    /// `f_lasti`: the running instruction in CPython's bytes; for a CALL
+    /// whose callee runs in the same evaluation loop (a Python function),
+    /// the call's last cache unit, as CPython 3.11 reports it.
+    func lastInstructionOffset(_ frame: PyFrame) -> Int {
+        let code = frame.code
+        let index = frame.currentInstruction
+        if let live = frame.live, index >= 0, index < code.code.instructions.count,
+           code.code.instructions[index].opcode == .call {
+            var callee = currentFrame
+            while let current = callee, current.pointee.previous != live { callee = current.pointee.previous }
+            if let callee, !callee.pointee.isEntry { return code.cpython.byteOffset(ofCallInProgress: index) }
+        }
+        return code.cpython.byteOffset(ofInstruction: index)
+    }
+
     /// `f_locals`: the locals mapping of module and class bodies; for a
     /// function, a dict (the same one each time) refreshed from its local
     /// slots, cells and free variables, as CPython 3.11's PyFrame_FastToLocals.
