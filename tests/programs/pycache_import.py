@@ -14,5 +14,5 @@ import pycache_pkg.sample as second
 
 print(second is first, second.compute(5), second.compute(8), second.Shape().describe())
 print(second.compute.__code__ == first_code, second.compute.__code__.co_filename == first_code.co_filename)
-print(second.__name__, second.__doc__)
+print(second.__name__, second.__dict__['__doc__'])
 print(sys.implementation.cache_tag[-4:])

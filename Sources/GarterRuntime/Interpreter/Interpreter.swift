@@ -111,7 +111,8 @@ public final class Interpreter {
 
     /// A new module object registered in `sys.modules` (owned by the caller too).
     public func newModule(named name: String) -> PyModule {
-        let dict = PyDict(type: types.dict)
+        // newDict gives the dict its Swift retain; freeing the module gives it back.
+        let dict = newDict()
         let module = PyModule(dict: dict, type: types.module)
         _ = ObjectRef.allocate(module)
         setItem(dict, "__name__", intern(name))
