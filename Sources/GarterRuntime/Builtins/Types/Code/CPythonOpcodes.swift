@@ -11,6 +11,8 @@ enum CPythonOpcodes {
     static let cache: UInt8 = 0
     static let extendedArgument: UInt8 = 144
     static let precall: UInt8 = 166
+    /// Opcodes from this number on take an argument.
+    static let haveArgument: UInt8 = 90
 
     /// CPython 3.11's opcode numbers by name (its `opcode.opmap`).
     static let numbers: [String: UInt8] = [

@@ -39,7 +39,7 @@ struct CodeUnits {
                 } else if CPythonOpcodes.backwardJumps.contains(number) {
                     arguments[index] = next - offsets[min(target, instructions.count)]
                 }
-                let needed = CodeUnits.prefixCount(arguments[index])
+                let needed = number < CPythonOpcodes.haveArgument ? 0 : CodeUnits.prefixCount(arguments[index])
                 if needed > prefixes[index] {
                     prefixes[index] = needed
                     changed = true
@@ -51,7 +51,9 @@ struct CodeUnits {
         precallUnits = [Int](repeating: 0, count: instructions.count)
         for index in instructions.indices {
             let number = numbers[index]
-            let argument = max(arguments[index], 0)
+            // Instructions without an argument (below HAVE_ARGUMENT) write 0,
+            // as CPython's; Garter's NOPs may keep the argument of what they replaced.
+            let argument = number < CPythonOpcodes.haveArgument ? 0 : max(arguments[index], 0)
             if number == 171 {
                 emit(CPythonOpcodes.precall, argument, prefixes: prefixes[index])
                 precallUnits[index] = prefixes[index] + 1 + (CPythonOpcodes.cacheEntries[CPythonOpcodes.precall] ?? 0)
