@@ -78,7 +78,15 @@ enum CPythonOpcodes {
         case .popJumpIfTrue: return backward ? 176 : 115
         case .popJumpIfNone: return backward ? 174 : 129
         case .popJumpIfNotNone: return backward ? 173 : 128
-        default: return numbers[opcode.name] ?? 9
+        default: return numberByOpcode[Int(opcode.rawValue)]
         }
     }
+
+    /// CPython's number for each Garter opcode (raw value order), so
+    /// encoding does not spell out names; NOP (9) for none.
+    static let numberByOpcode: [UInt8] = {
+        var table = [UInt8](repeating: 9, count: 256)
+        for opcode in Opcode.allCases { table[Int(opcode.rawValue)] = numbers[opcode.name] ?? 9 }
+        return table
+    }()
 }
