@@ -53,6 +53,8 @@ extension ThreadState {
                 while true {
                     let word = instructions[pc]
                     pc &+= 1
+                    // sys.settrace/setprofile (Eval/Tracing.swift): one load and branch when off.
+                    if traceHooksActive { try traceInstruction(frame, pc &- 1, top) }
                     let argument = Int(truncatingIfNeeded: word >> 8)
                     #if DEBUG
                     precondition(top - stackBottom <= code.stackSize && top >= stackBottom,
@@ -1000,6 +1002,7 @@ extension ThreadState {
                 while true {
                     if !reraising {
                         addTracebackEntry(exception, raisingFrame, instructionIndex: failedAt)
+                        if traceHooksActive { traceException(raisingFrame, failedAt, exception) }
                     }
                     reraising = false
                     let raisingCode = raisingFrame.pointee.code.takeUnretainedValue()
@@ -1022,6 +1025,7 @@ extension ThreadState {
                         continue frameLoop
                     }
                     // No handler here: the frame ends with the exception.
+                    if traceHooksActive { traceUnwind(raisingFrame, failedAt) }
                     if raisingFrame.pointee.isEntry {
                         raisingFrame.pointee.stackDepth = depthNow
                         finishEntryFrame(raisingFrame, stackDepth: depthNow, raised: true)

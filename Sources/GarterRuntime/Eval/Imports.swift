@@ -146,7 +146,7 @@ extension ThreadState {
 
     /// Compiles and runs a `.py` file as module `name`.
     func loadSourceModule(_ name: String, file: String, packagePath: String?, parent: Value?) throws(EvalError) -> Value {
-        let code = try compileFile(file)
+        let code = try compileFileUsingCache(file)
         defer { code.decref() }
         let module = interpreter.newModule(named: name)
         let dict = module.dict

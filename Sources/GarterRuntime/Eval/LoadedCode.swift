@@ -28,6 +28,8 @@ public final class LoadedCode: PyObject {
     let qualifiedNameValue: Value
     /// The docstring (co_consts[0] when it is a str and the code is a function with one), or None.
     var docValue: Value
+    /// CPython 3.11's byte layout of the code (`co_code`, tables), made on first use (Builtins/Types/Code).
+    var cpythonEncoding: CPythonEncoding?
 
     public init(_ code: CodeObject, interpreter: Interpreter) throws(EvalError) {
         var values: [Value] = []

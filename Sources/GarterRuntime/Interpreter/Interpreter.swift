@@ -117,10 +117,8 @@ public final class Interpreter {
 
     /// A new module object registered in `sys.modules` (owned by the caller too).
     public func newModule(named name: String) -> PyModule {
-        let dict = PyDict(type: types.dict)
-        // Every object starts life through `allocate` (its first reference and
-        // the Swift retain that freeing it gives back); the module takes it over.
-        _ = ObjectRef.allocate(dict)
+        // newDict gives the dict its Swift retain; freeing the module gives it back.
+        let dict = newDict()
         let module = PyModule(dict: dict, type: types.module)
         _ = ObjectRef.allocate(module)
         setItem(dict, "__name__", intern(name))

@@ -38,6 +38,12 @@ public final class ThreadState {
     @exclusivity(unchecked)
     var handledExceptions: [Value] = [.none]
 
+    /// A trace or profile function is set (Eval/Tracing.swift): the
+    /// evaluation loop tests this once per instruction.
+    @exclusivity(unchecked)
+    var traceHooksActive = false
+    let traceState = TraceState()
+
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     var reprInProgress: Set<ObjectRef> = []
     /// The current `contextvars.Context` (owned), made on first use.

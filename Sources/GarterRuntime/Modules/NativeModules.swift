@@ -37,6 +37,7 @@ extension Interpreter {
         registerNativeModule("_string") { thread throws(EvalError) in try thread.interpreter.makeStringModule() }
         registerNativeModule("_locale") { thread throws(EvalError) in try thread.interpreter.makeLocaleModule() }
         registerNativeModule("_codecs") { thread throws(EvalError) in try thread.interpreter.makeCodecsModule() }
+        registerNativeModule("marshal") { thread throws(EvalError) in try thread.interpreter.makeMarshalModule() }
     }
 
     /// `make` builds module `name` on its first import.

@@ -169,19 +169,14 @@ extension Interpreter {
         for (name, isTrace) in [("settrace", true), ("setprofile", false)] {
             define(name) { thread, arguments throws(EvalError) in
                 try arguments.expect(name, 1...1)
-                guard let state = thread.interpreter.sys else { return .none }
-                let function = arguments[0]
-                function.retain()
-                let old = isTrace ? state.traceFunction : state.profileFunction
-                if isTrace { state.traceFunction = function } else { state.profileFunction = function }
-                old.release()
+                if isTrace { thread.setTraceFunction(arguments[0]) } else { thread.setProfileFunction(arguments[0]) }
                 return .none
             }
         }
         for (name, isTrace) in [("gettrace", true), ("getprofile", false)] {
             define(name) { thread, arguments throws(EvalError) in
                 try arguments.expect(name, 0...0)
-                let function = isTrace ? thread.interpreter.sys?.traceFunction : thread.interpreter.sys?.profileFunction
+                let function = isTrace ? thread.traceState.traceFunction : thread.traceState.profileFunction
                 function?.retain()
                 return function ?? .none
             }

@@ -76,6 +76,12 @@ public final class PyFrame: PyObject {
     public var back: PyFrame?
     /// `f_locals` as last captured.
     public var localsSnapshot: PyDict?
+    /// `f_trace`, `f_trace_lines`, `f_trace_opcodes`, and the last
+    /// instruction traced (Eval/Tracing.swift).
+    var trace: Value?
+    var traceLines = true
+    var traceOpcodes = false
+    var lastTracedIndex = -1
 
     init(code: LoadedCode, globals: PyDict, instructionIndex: Int, type: PyType) {
         self.code = code
@@ -86,7 +92,10 @@ public final class PyFrame: PyObject {
         globals.incref()
     }
 
-    public var lineNumber: Int { code.lineNumber(at: live.map { $0.pointee.instructionIndex } ?? instructionIndex) }
+    /// The instruction running (the loop stores the index of the next one).
+    public var currentInstruction: Int { (live.map { $0.pointee.instructionIndex } ?? instructionIndex) - 1 }
+
+    public var lineNumber: Int { code.lineNumber(at: max(currentInstruction, 0)) }
 
     override public func releaseContents() {
         code.decref()
@@ -95,5 +104,7 @@ public final class PyFrame: PyObject {
         back = nil
         localsSnapshot?.decref()
         localsSnapshot = nil
+        trace?.release()
+        trace = nil
     }
 }
