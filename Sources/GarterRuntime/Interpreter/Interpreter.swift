@@ -46,6 +46,8 @@ public final class Interpreter {
     public var switchInterval = 0.005
     /// The `sys` module and what it keeps besides its dict (Modules/SysState.swift).
     public internal(set) var sys: SysState?
+    /// The cycle collector (Collector/), sharing its generations with the types.
+    public private(set) lazy var collector = CycleCollector(state: types.type.collectorState)
 
     /// `hashSecret`: nil takes it from `PYTHONHASHSEED` as CPython does (a
     /// value CPython refuses gives a random secret here; the command line

@@ -20,6 +20,7 @@ extension Interpreter {
         registerNativeModule("time") { thread throws(EvalError) in try thread.interpreter.makeTimeModule(thread) }
         registerNativeModule("gil") { thread throws(EvalError) in try thread.interpreter.makeGilModule(thread) }
         registerNativeModule("_queue") { thread throws(EvalError) in try thread.interpreter.makeQueueModule(thread) }
+        registerNativeModule("gc") { thread throws(EvalError) in try thread.interpreter.makeGCModule(thread) }
     }
 
     /// `make` builds module `name` on its first import.

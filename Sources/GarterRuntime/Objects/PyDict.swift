@@ -33,6 +33,21 @@ public final class PyDict: PyObject {
         storage.removeAll()
     }
 
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        var position = 0
+        while let number = storage.nextEntry(from: position) {
+            visit(storage.key(atEntry: number))
+            visit(storage.value(atEntry: number))
+            position = number + 1
+        }
+    }
+
+    override public func clearReferences() {
+        super.clearReferences()
+        storage.removeAll()
+    }
+
     public var count: Int { storage.count }
     public var version: Int { Int(truncatingIfNeeded: storage.version) }
     public var keysVersion: Int { Int(truncatingIfNeeded: storage.keysVersion) }
