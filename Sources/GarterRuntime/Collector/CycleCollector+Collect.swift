@@ -73,6 +73,7 @@ extension CycleCollector {
             if generation == 1 { longLivedPending += young.count }
             young.merge(into: old)
         } else {
+            untrackAtomDicts(young)
             longLivedPending = 0
             longLivedTotal = young.count
         }
@@ -99,7 +100,7 @@ extension CycleCollector {
             old.moveIn(node)
         }
 
-        collected += finalUnreachable.count
+        collected += countAsCPython(finalUnreachable)
         deleteGarbage(finalUnreachable, old: old, thread: thread)
 
         if debugFlags & GCDebug.stats != 0 {
@@ -171,6 +172,18 @@ extension CycleCollector {
         }
     }
 
+    /// Full collections untrack dicts that hold only atoms (they are tracked
+    /// again when a container is stored in them).
+    private func untrackAtomDicts(_ list: GCList) {
+        list.forEach { node in
+            node.gcObject._withUnsafeGuaranteedRef { object in
+                guard let dict = object as? PyDict, !dict.withType({ $0.isHeapType }),
+                      dict.withType({ $0.trackedInstances == nil }), dict.holdsOnlyAtoms else { return }
+                CycleCollector.untrack(dict)
+            }
+        }
+    }
+
     /// Clears the weak references to unreachable objects, then calls the
     /// callbacks of those that are themselves reachable (the others are
     /// garbage too: their callbacks are dropped, as in CPython). Returns how
@@ -216,9 +229,13 @@ extension CycleCollector {
             let node = unreachable.first
             seen.moveIn(node)
             let value = node.gcValue
+            if node.gcObject._withUnsafeGuaranteedRef({ $0.objectFlags.contains(.finalized) }) { continue }
+            if let generator = value.as(PyGenerator.self) {
+                closeGenerator(generator, value, thread: thread)
+                continue
+            }
             let type = thread.typeOf(value)
-            guard type.flags.contains(.hasFinalizer), let finalizer = type.slots.finalize,
-                  !node.gcObject._withUnsafeGuaranteedRef({ $0.objectFlags.contains(.finalized) }) else { continue }
+            guard type.flags.contains(.hasFinalizer), let finalizer = type.slots.finalize else { continue }
             node.gcObject._withUnsafeGuaranteedRef { $0.objectFlags.insert(.finalized) }
             value.retain()
             do {
@@ -229,6 +246,20 @@ extension CycleCollector {
             value.release()
         }
         seen.merge(into: unreachable)
+    }
+
+    /// A generator's finalizer (CPython's _PyGen_Finalize) closes it:
+    /// GeneratorExit at its pending yield, so its `finally` blocks run.
+    private func closeGenerator(_ generator: PyGenerator, _ value: Value, thread: ThreadState) {
+        guard generator.state == .suspended || generator.state == .created else { return }
+        generator.objectFlags.insert(.finalized)
+        value.retain()
+        do {
+            try thread.closeGenerator(generator)
+        } catch {
+            thread.reportUnraisable(error, context: "Exception ignored in: ", object: (try? thread.reprText(value)) ?? "generator")
+        }
+        value.release()
     }
 
     /// Breaks the cycles of what is left (or, with DEBUG_SAVEALL, keeps it
@@ -252,6 +283,23 @@ extension CycleCollector {
             }
             if doomed.first == node { old.moveIn(node) }
         }
+    }
+
+    /// The number of objects CPython 3.11 would count for this set: an
+    /// instance of a class keeps its attributes in the object itself there
+    /// (no dict object until `__dict__` is asked for), so an instance dict
+    /// referred to only by its instance is not counted.
+    private func countAsCPython(_ garbage: GCList) -> Int {
+        var count = 0
+        garbage.forEach { node in
+            count += 1
+            node.gcObject._withUnsafeGuaranteedRef { object in
+                guard let dict = object.instanceDictReference, object is PyInstance,
+                      object.withType({ $0.isHeapType && !$0.flags.contains(.exceptionSubclass) }) else { return }
+                if dict._withUnsafeGuaranteedRef({ $0.refcount == 1 && $0.gcNext != nil }) { count -= 1 }
+            }
+        }
+        return count
     }
 
     private func hexAddress(_ node: UnsafeMutableRawPointer) -> String {
@@ -293,7 +341,7 @@ extension CycleCollector {
             do {
                 try thread.call(callback, [phaseValue, infoValue]).release()
             } catch {
-                thread.reportUnraisable(error, context: "Exception ignored in garbage collector callback ", object: (try? thread.reprText(callback)) ?? "")
+                thread.reportUnraisable(error, context: "Exception ignored in: ", object: (try? thread.reprText(callback)) ?? "")
             }
             callback.release()
         }

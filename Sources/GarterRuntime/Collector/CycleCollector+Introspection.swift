@@ -62,6 +62,6 @@ extension PyObject {
     /// Whether its type is one whose instances are collected (CPython's
     /// `_PyObject_IS_GC`): built-in types themselves are not.
     var isCollectable: Bool {
-        !isImmortal && withType { $0.trackedInstances != nil }
+        !isImmortal && withType { $0.flags.contains(.garbageCollected) }
     }
 }

@@ -104,5 +104,6 @@ extension PyType {
     /// Makes the collector track instances of this type.
     func tracksInstances() {
         trackedInstances = collectorState
+        flags.insert(.garbageCollected)
     }
 }

@@ -17,9 +17,13 @@ extension BuiltinTypes {
     ]
 
     func trackBuiltinContainers() {
-        for made in [type, tuple, list, dict, set, frozenset, function, method, classmethod, staticmethod,
+        for made in [type, tuple, list, set, frozenset, function, method, classmethod, staticmethod,
                      property, cell, module, frame, traceback, baseException, builtinFunction] {
             made.tracksInstances()
         }
+        // Dicts are collectable but start untracked, as CPython's: they join
+        // when a key or value that may be part of a cycle is stored
+        // (`PyDict.noteStored`), so `{}` and `{"a": 1}` cost the collector nothing.
+        dict.flags.insert(.garbageCollected)
     }
 }

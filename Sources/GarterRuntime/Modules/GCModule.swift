@@ -68,8 +68,7 @@ extension Interpreter {
             define("get_objects") { thread, arguments throws(EvalError) in
                 let bound = try arguments.bind("get_objects", ["generation"], required: 0)
                 var generation: Int?
-                if let value = bound[0], !value.isNone {
-                    let number = try thread.cLong(value)
+                if let value = bound[0], !value.isNone, case let number = try thread.cLong(value), number != -1 {
                     if number >= 3 { throw .valueError("generation parameter must be less than the number of available generations (3)") }
                     if number < 0 { throw .valueError("generation parameter cannot be negative") }
                     generation = number

@@ -100,7 +100,7 @@ public final class PyType: PyObject {
         self.bases = bases
         self.base = base
         self.mro = mro
-        self.flags = [.heapType, .baseType]
+        self.flags = [.heapType, .baseType, .garbageCollected]
         super.init(type: metatype)
     }
 
