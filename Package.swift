@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "GarterSyntax", targets: ["GarterSyntax"]),
         .library(name: "GarterCompiler", targets: ["GarterCompiler"]),
         .library(name: "GarterRuntime", targets: ["GarterRuntime"]),
+        .library(name: "GarterGILReport", targets: ["GarterGILReport"]),
         .executable(name: "garter", targets: ["garter"]),
     ],
     dependencies: [
@@ -28,9 +29,12 @@ let package = Package(
             name: "GarterCompiler",
             dependencies: ["GarterSyntax", .product(name: "BigInt", package: "BigInt")]
         ),
+        // Reads GIL traces (Chrome Trace Event JSON) and draws the timeline;
+        // independent of the runtime, so it builds and tests on its own.
+        .target(name: "GarterGILReport"),
         .executableTarget(
             name: "garter",
-            dependencies: ["GarterSyntax", "GarterCompiler", "GarterRuntime"]
+            dependencies: ["GarterSyntax", "GarterCompiler", "GarterRuntime", "GarterGILReport"]
         ),
         .testTarget(
             name: "GarterSyntaxTests",
@@ -39,6 +43,10 @@ let package = Package(
         .testTarget(
             name: "GarterCompilerTests",
             dependencies: ["GarterCompiler", "GarterSyntax"]
+        ),
+        .testTarget(
+            name: "GarterGILReportTests",
+            dependencies: ["GarterGILReport", "GarterRuntime"]
         ),
         .testTarget(
             name: "GarterRuntimeTests",

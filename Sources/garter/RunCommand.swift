@@ -101,6 +101,10 @@ func runPython(_ commandLine: [String]) -> Int32 {
     return runWithLargeStack { () -> Int32 in
         let interpreter = Interpreter(hashSecret: hashSecret)
         interpreter.installSys(settings)
+        // -X giltrace / gilstats / convoyfix: the trace file and the
+        // statistics are written after `main.finish` (the deferred call).
+        let gilOptions = interpreter.startGILCommandLineOptions(settings.xOptions)
+        defer { interpreter.finishGILCommandLineOptions(gilOptions) }
         let output = OutputBuffer.standardOutput()
         output.flushesEachWrite = settings.unbuffered
         output.flushesEachLine = isatty(1) == 1
@@ -177,7 +181,8 @@ Options (Garter accepts CPython 3.11's options; the ones marked * are accepted a
 -V     : print the Python version Garter implements and Garter's version (-VV: more)
 -W arg : * warning control (sys.warnoptions)
 -x     : skip the first line of the script
--X opt : implementation option, in sys._xoptions: gilstats, gil=0, giltrace=FILE (later)
+-X opt : implementation option, in sys._xoptions: giltrace[=FILE] (GIL trace, Chrome JSON),
+         gilstats (GIL statistics at exit), convoyfix=0 (turn the convoy fix off)
 file   : program read from a script file
 -      : program read from stdin (the default; interactive when stdin is a terminal)
 arg ...: arguments passed to the program in sys.argv[1:]
@@ -189,6 +194,8 @@ Garter's own developer commands (each alone on the command line):
 --dis [-O|-OO] FILE    print the disassembly of FILE's code objects
 --compile [-O|-OO] FILE  compile FILE only (exit 1 with the SyntaxError on failure)
 --compile-bench LIST   compile the files listed in LIST and print the time taken
+--gil-report TRACE [-o OUT.svg|OUT.html] [--from MS] [--to MS]
+                       summarise a GIL trace (-X giltrace) and draw its timeline
 
 Environment: PYTHONPATH, PYTHONUNBUFFERED, PYTHONDONTWRITEBYTECODE, PYTHONINSPECT,
 PYTHONOPTIMIZE, PYTHONWARNINGS, PYTHONSAFEPATH, PYTHONINTMAXSTRDIGITS as in CPython;

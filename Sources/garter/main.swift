@@ -1,5 +1,6 @@
 import Foundation
 import GarterCompiler
+import GarterGILReport
 import GarterSyntax
 
 // The `garter` command line: CPython 3.11's (CommandLineOptions.swift,
@@ -128,6 +129,8 @@ case "--symtable" where arguments.count == 2:
     exit(dumpSymbolTable(arguments[1]))
 case "--parse-bench" where arguments.count == 2:
     exit(parseBench(arguments[1]))
+case "--gil-report":
+    exit(GILReportCommand.run(Array(arguments.dropFirst())))
 default:
     // Like CPython: a write to a closed pipe is an error (BrokenPipeError), not a silent death.
     signal(SIGPIPE, SIG_IGN)

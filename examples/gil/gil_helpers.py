@@ -23,6 +23,20 @@ except (ImportError, AttributeError):
 INTERPRETER = "Garter" if gil is not None else "CPython"
 
 
+def trace_file(part):
+    """Where to write the GIL trace of one part of a demonstration: the
+    script's first argument, if given, is a prefix (`PREFIX-part.json`).
+    None under CPython or without an argument (no trace)."""
+    try:
+        import sys
+        prefix = sys.argv[1] if len(sys.argv) > 1 else None
+    except (ImportError, AttributeError):
+        prefix = None
+    if gil is None or prefix is None:
+        return None
+    return f"{prefix}-{part}.json"
+
+
 def run_threads(target, count, *args):
     """Runs target(index, *args) on `count` new threads and waits for all;
     returns the wall time in seconds."""

@@ -5,10 +5,15 @@ Two CPU-bound threads run for a fixed time, first with the default switch
 interval (5 ms), then with 1 ms. Each thread counts the times it finds that
 the other one ran since its own last step: those are the switches. With a
 1 ms interval there are about five times as many.
+
+    garter examples/gil/s2_switch_interval.py [TRACE_PREFIX]
+
+With TRACE_PREFIX, Garter writes the GIL trace of each run to
+TRACE_PREFIX-5ms.json and TRACE_PREFIX-1ms.json (`garter --gil-report` draws them).
 """
 import time
 
-from gil_helpers import INTERPRETER, getswitchinterval, gil, run_threads, setswitchinterval
+from gil_helpers import INTERPRETER, getswitchinterval, gil, run_threads, setswitchinterval, trace_file
 
 DURATION = 1.0
 state = {"last": -1, "switches": 0, "loops": [0, 0]}
@@ -37,7 +42,12 @@ def measure(interval):
     state["switches"] = 0
     if gil is not None:
         gil.reset()
+    trace = trace_file(f"{interval * 1000:.0f}ms")
+    if trace:
+        gil.start_trace()
     wall = run_threads(compete, 2, time.perf_counter() + DURATION)
+    if trace:
+        gil.stop_trace(trace)
     forced = gil.stats()["forced_switches"] if gil is not None else None
     return state["switches"] / wall, forced, list(state["loops"]), wall
 

@@ -528,7 +528,7 @@ extension ThreadState {
             if typeOf(object).isSubtype(of: type) { return true }
             if typeOf(classInfo) === interpreter.types.type { return false }
         }
-        if let tuple = classInfo.as(PyTuple.self) {
+        if let tuple = classInfo.as(PyTuple.self) ?? classInfo.as(PyUnion.self)?.arguments.as(PyTuple.self) {
             for item in tuple.items where try isInstance(object, item) { return true }
             return false
         }
@@ -541,7 +541,7 @@ extension ThreadState {
 
     /// `issubclass(cls, classinfo)`.
     func isSubclass(_ object: Value, _ classInfo: Value) throws(EvalError) -> Bool {
-        if let tuple = classInfo.as(PyTuple.self) {
+        if let tuple = classInfo.as(PyTuple.self) ?? classInfo.as(PyUnion.self)?.arguments.as(PyTuple.self) {
             for item in tuple.items where try isSubclass(object, item) { return true }
             return false
         }

@@ -190,6 +190,7 @@ extension ThreadState {
                 if slotName == "__dict__" { wantsDict = true; continue }
                 if slotName == "__weakref__" { continue }
                 let mangled = slotName.hasPrefix("__") && !slotName.hasSuffix("__") ? "_\(name.drop { $0 == "_" })\(slotName)" : slotName
+                if type.slotNames.contains(mangled) { continue }
                 if dict.lookup(name: mangled) != nil {
                     throw .valueError("'\(mangled)' in __slots__ conflicts with class variable")
                 }
@@ -218,8 +219,11 @@ extension ThreadState {
         } else {
             type.flags.insert(.hasInstanceDict)
         }
-        if type.flags.contains(.hasInstanceDict) && type.lookup(names.__dict__) == nil
-            || (type.flags.contains(.hasInstanceDict) && !bases.contains(where: { $0.flags.contains(.hasInstanceDict) && $0.isHeapType })) {
+        // Metaclasses keep `type.__dict__` (the class namespace), as CPython
+        // adds no `__dict__` when the base has one of its own.
+        let isMetaclass = solidBase.isSubtype(of: interpreter.types.type)
+        if !isMetaclass && type.flags.contains(.hasInstanceDict) && (type.lookup(names.__dict__) == nil
+            || !bases.contains(where: { $0.flags.contains(.hasInstanceDict) && $0.isHeapType })) {
             if dict.lookup(string: names.__dict__) == nil {
                 type.defineAttribute("__dict__", interpreter, get: { thread, value throws(EvalError) in
                     guard let instanceDict = thread.instanceDict(of: value) else {
@@ -294,10 +298,23 @@ extension ThreadState {
     }
 
     /// The base whose instance layout the new class extends.
+    static let exceptionsWithOwnLayout: Set<String> = [
+        "BaseException", "BaseExceptionGroup", "StopIteration", "SystemExit", "ImportError", "OSError",
+        "SyntaxError", "UnicodeError", "NameError", "AttributeError",
+    ]
+
     private func bestBase(_ bases: [PyType]) throws(EvalError) -> PyType {
+        // The nearest class that adds to its instances' layout (CPython's
+        // solid_base). Built-in exceptions share BaseException's layout
+        // except those CPython gives fields of their own.
+        func addsLayout(_ type: PyType) -> Bool {
+            if type.isHeapType { return false }
+            guard type.flags.contains(.exceptionSubclass) else { return true }
+            return Self.exceptionsWithOwnLayout.contains(type.name)
+        }
         func layoutRoot(_ type: PyType) -> PyType {
             var current = type
-            while current.isHeapType, let base = current.base { current = base }
+            while !addsLayout(current), let base = current.base { current = base }
             return current
         }
         var best = bases[0]

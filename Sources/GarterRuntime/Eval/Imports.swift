@@ -54,10 +54,16 @@ extension ThreadState {
                     defer { item.release() }
                     guard let text = item.stringValue, text != "*" else { continue }
                     if module.as(PyModule.self)!.dict.lookup(name: text) == nil {
+                        let submodule = "\(absolute).\(text)"
                         do throws(EvalError) {
-                            try importAbsolute("\(absolute).\(text)").release()
+                            try importAbsolute(submodule).release()
                         } catch {
-                            if isInstance(error, of: "ModuleNotFoundError") { error.discard() } else { throw error }
+                            // Only "no such submodule" is ignored (`from pkg import name`
+                            // then finds no name); errors inside one propagate.
+                            guard isInstance(error, of: "ModuleNotFoundError"), try missingModuleName(error) == submodule else {
+                                throw error
+                            }
+                            error.discard()
                         }
                     }
                 }
@@ -127,6 +133,15 @@ extension ThreadState {
             interpreter.setItem(dict, "_name", interpreter.newString(name))
         }
         return .exception(exception)
+    }
+
+    /// The `name` of a ModuleNotFoundError: the module that was not found.
+    func missingModuleName(_ error: EvalError) throws(EvalError) -> String? {
+        let exception = Value.object(normalize(error.retained(), newlyRaised: false))
+        defer { exception.release() }
+        guard let name = try lookupAttribute(exception, interpreter.internedString("name")) else { return nil }
+        defer { name.release() }
+        return name.stringValue
     }
 
     /// Compiles and runs a `.py` file as module `name`.

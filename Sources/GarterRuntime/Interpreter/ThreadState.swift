@@ -40,6 +40,8 @@ public final class ThreadState {
 
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     var reprInProgress: Set<ObjectRef> = []
+    /// The current `contextvars.Context` (owned), made on first use.
+    var context: PyContext?
 
     public init(interpreter: Interpreter, output: OutputBuffer = OutputBuffer.standardOutput(),
                 name: String = "MainThread") {

@@ -15,6 +15,7 @@ extension Interpreter {
         registerNativeModule("_sha512") { thread throws(EvalError) in try thread.interpreter.makeSha512Module() }
         registerNativeModule("_operator") { thread throws(EvalError) in try thread.interpreter.makeOperatorModule() }
         registerNativeModule("errno") { thread throws(EvalError) in try thread.interpreter.makeErrnoModule() }
+        registerNativeModule("_contextvars") { thread throws(EvalError) in try thread.interpreter.makeContextVarsModule() }
         registerNativeModule("_weakref") { thread throws(EvalError) in try thread.interpreter.makeWeakrefModule() }
         registerNativeModule("_thread") { thread throws(EvalError) in try thread.interpreter.makeThreadModule(thread) }
         registerNativeModule("time") { thread throws(EvalError) in try thread.interpreter.makeTimeModule(thread) }

@@ -38,41 +38,6 @@ public final class PySequenceIterator: PyObject {
     }
 }
 
-/// `range(start, stop, step)` (word-sized bounds; big ones are not supported yet).
-public final class PyRange: PyObject {
-    public let start: Int
-    public let stop: Int
-    public let step: Int
-
-    public init(start: Int, stop: Int, step: Int, type: PyType) {
-        self.start = start
-        self.stop = stop
-        self.step = step
-        super.init(type: type)
-    }
-
-    public var count: Int {
-        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
-        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
-    }
-}
-
-/// A range iterator: the next value and how many are left.
-public final class PyRangeIterator: PyObject {
-    @exclusivity(unchecked)
-    public var next: Int
-    public let step: Int
-    @exclusivity(unchecked)
-    public var remaining: Int
-
-    public init(next: Int, step: Int, remaining: Int, type: PyType) {
-        self.next = next
-        self.step = step
-        self.remaining = remaining
-        super.init(type: type)
-    }
-}
-
 /// `slice(start, stop, step)`.
 public final class PySlice: PyObject {
     public let start: Value

@@ -132,7 +132,7 @@ enum SlotTrampolines {
             do throws(EvalError) {
                 if overridesGetAttribute {
                     if let result = try thread.callSpecial(value, names.__getattribute__, [nameValue]) { return result }
-                } else if let result = try thread.genericGetAttribute(value, name) {
+                } else if let result = try thread.builtinGetAttribute(value, name) {
                     return result
                 }
                 throw thread.attributeError(value, name)

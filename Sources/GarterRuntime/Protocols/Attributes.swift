@@ -8,8 +8,13 @@ extension ThreadState {
     public func typeOf(_ value: Value) -> PyType { interpreter.types.type(of: value) }
 
     /// `getattr(object, name)`: a new reference, or AttributeError.
+    /// An AttributeError raised while looking (by `__getattr__`, a
+    /// descriptor, a forwarding type) propagates with its own message.
     public func getAttribute(_ object: Value, _ name: PyStr) throws(EvalError) -> Value {
-        if let value = try lookupAttribute(object, name) { return value }
+        let type = typeOf(object)
+        let found = if let slot = type.slots.getAttribute { try slot(self, object, name) }
+                    else { try genericGetAttribute(object, name) }
+        if let found { return found }
         throw attributeError(object, name)
     }
 
@@ -68,6 +73,17 @@ extension ThreadState {
             return attribute
         }
         return nil
+    }
+
+    /// `__getattribute__` of the first built-in class in the MRO of
+    /// `object`'s type (`type.__getattribute__` for classes whose metaclass
+    /// defines only `__getattr__`), nil when not found.
+    func builtinGetAttribute(_ object: Value, _ name: PyStr) throws(EvalError) -> Value? {
+        for ancestor in typeOf(object).mro where !ancestor.isHeapType {
+            if let slot = ancestor.slots.getAttribute { return try slot(self, object, name) }
+            break
+        }
+        return try genericGetAttribute(object, name)
     }
 
     /// The instance dict of `object`, made on first use when its type has one.

@@ -211,8 +211,12 @@ extension ThreadState {
 
     /// `<module.Class object at 0x...>`.
     func defaultRepr(_ value: Value) -> String {
-        let address = value.objectReference.map { String($0.address, radix: 16) } ?? "0"
-        return "<\(typeOf(value).displayName) object at 0x\(address)>"
+        "<\(typeOf(value).displayName) object at \(addressText(value))>"
+    }
+
+    /// `0x7f...`: where an object lives, as reprs print it.
+    func addressText(_ value: Value) -> String {
+        "0x" + (value.objectReference.map { String($0.address, radix: 16) } ?? "0")
     }
 
     func enterRecursiveCall() throws(EvalError) {

@@ -21,14 +21,14 @@ extension GIL {
 
     /// The events recorded so far; tracing goes on.
     public func traceSnapshot() -> GILTrace {
-        locked { trace.snapshot() }
+        locked { trace.snapshot(at: MonotonicClock.nanoseconds()) }
     }
 
     /// Stops recording and returns what was recorded.
     public func stopTracing() -> GILTrace {
         mutex.lock()
         defer { mutex.unlock() }
-        let recorded = trace.snapshot()
+        let recorded = trace.snapshot(at: MonotonicClock.nanoseconds())
         trace.stop()
         return recorded
     }

@@ -52,10 +52,16 @@ public struct GILTrace: Sendable, Equatable {
     /// Events lost because the buffer was full (recording stops at capacity
     /// rather than overwriting, so the recorded part stays consistent).
     public var droppedEvents: UInt64
+    /// When the snapshot was taken, in nanoseconds since tracing started:
+    /// the end of the spans still open then (a thread that holds the GIL
+    /// to the end has no event that says so).
+    public var durationNanoseconds: UInt64
 
-    public init(events: [GILTraceEvent], threadNames: [UInt32: String], droppedEvents: UInt64) {
+    public init(events: [GILTraceEvent], threadNames: [UInt32: String], droppedEvents: UInt64,
+                durationNanoseconds: UInt64? = nil) {
         self.events = events
         self.threadNames = threadNames
         self.droppedEvents = droppedEvents
+        self.durationNanoseconds = durationNanoseconds ?? events.last?.nanoseconds ?? 0
     }
 }

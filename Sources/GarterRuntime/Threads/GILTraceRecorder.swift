@@ -46,8 +46,9 @@ struct GILTraceRecorder {
         count += 1
     }
 
-    func snapshot() -> GILTrace {
+    func snapshot(at now: UInt64) -> GILTrace {
         let events = storage.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? []
-        return GILTrace(events: events, threadNames: names, droppedEvents: dropped)
+        let duration = max(now >= origin ? now - origin : 0, events.last?.nanoseconds ?? 0)
+        return GILTrace(events: events, threadNames: names, droppedEvents: dropped, durationNanoseconds: duration)
     }
 }

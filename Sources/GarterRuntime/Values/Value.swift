@@ -28,6 +28,13 @@ extension Value {
         if case .object(let reference) = self { reference.retain() }
     }
 
+    /// The value with a reference added: a new reference to return or store.
+    @inlinable @inline(__always)
+    public func retained() -> Value {
+        retain()
+        return self
+    }
+
     /// Drops a reference (Py_DECREF); frees the object when it was the last.
     @inlinable @inline(__always)
     public func release() {
