@@ -49,7 +49,7 @@ public final class PyType: PyObject {
     /// pointer) when instances of this type are containers the collector
     /// tracks (heap types, and the built-in containers: Collector/TrackedTypes.swift).
     let collectorState: UnsafeMutablePointer<CollectorState>
-    @usableFromInline
+    @usableFromInline @exclusivity(unchecked)
     var trackedInstances: UnsafeMutablePointer<CollectorState>?
 
     /// The `type` type object: its own type.
