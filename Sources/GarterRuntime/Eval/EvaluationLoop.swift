@@ -1080,6 +1080,10 @@ extension ThreadState {
             interpreter.gil.yieldForDropRequest(gilThread)
         }
         if evalBreaker.contains(.signalsPending) { try interpreter.handlePendingSignals(self) }
+        if evalBreaker.contains(.collectionRequested) {
+            evalBreaker.clear(.collectionRequested)
+            interpreter.collector.collectAutomatically(self)
+        }
     }
 }
 

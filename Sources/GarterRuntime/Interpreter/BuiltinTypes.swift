@@ -82,6 +82,7 @@ public final class BuiltinTypes {
         traceback = make("traceback")
         baseException = make("BaseException", nil, [.baseType, .hasInstanceDict, .exceptionSubclass])
         for made in all { made.dict = makeTypeDict() }
+        trackBuiltinContainers()
     }
 
     private func makeTypeDict() -> PyDict {
@@ -95,6 +96,7 @@ public final class BuiltinTypes {
         if let existing = others[name] { return existing }
         let made = PyType(name: name, base: base ?? object, metatype: type, flags: flags)
         made.dict = makeTypeDict()
+        if BuiltinTypes.trackedHelperTypes.contains(name) { made.tracksInstances() }
         others[name] = made
         return made
     }
@@ -104,6 +106,7 @@ public final class BuiltinTypes {
         let made = PyType(name: name, base: base, metatype: type,
                           flags: [.baseType, .hasInstanceDict, .exceptionSubclass])
         made.dict = makeTypeDict()
+        made.tracksInstances()
         exceptions[name] = made
         return made
     }

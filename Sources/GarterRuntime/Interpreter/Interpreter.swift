@@ -52,6 +52,8 @@ public final class Interpreter {
     public internal(set) var sys: SysState?
     /// The codec search functions, lookup cache and error handlers (Modules/Codecs).
     let codecRegistry = CodecRegistry()
+    /// The cycle collector (Collector/), sharing its generations with the types.
+    public private(set) lazy var collector = CycleCollector(state: types.type.collectorState)
 
     /// `hashSecret`: nil takes it from `PYTHONHASHSEED` as CPython does (a
     /// value CPython refuses gives a random secret here; the command line

@@ -21,6 +21,22 @@ final class PyPartial: PyObject {
         arguments.release()
         keywords.release()
     }
+
+    override func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        visit(function)
+        visit(arguments)
+        visit(keywords)
+    }
+
+    override func clearReferences() {
+        super.clearReferences()
+        let old = (function, arguments, keywords)
+        (function, arguments, keywords) = (.none, .none, .none)
+        old.0.release()
+        old.1.release()
+        old.2.release()
+    }
 }
 
 /// The key object `cmp_to_key` makes (`functools.KeyWrapper`): the

@@ -338,6 +338,9 @@ public final class MainProgram {
         // As CPython at shutdown: clear `__main__`'s names so the objects
         // they hold are finalized (`__del__`, weakref callbacks) before exit.
         interpreter.clearModuleDictionary(module.dict, thread: thread)
+        // Then, as CPython's finalize_modules, one collection (even with the
+        // collector disabled) for what only cycles still hold.
+        _ = interpreter.collector.collect(generation: 2, thread: thread, reason: .manual)
         output.flush()
         guard let error = output.writeError else { return status }
         let name = error == EPIPE ? "BrokenPipeError" : "OSError"

@@ -38,6 +38,7 @@ extension Interpreter {
         registerNativeModule("_locale") { thread throws(EvalError) in try thread.interpreter.makeLocaleModule() }
         registerNativeModule("_codecs") { thread throws(EvalError) in try thread.interpreter.makeCodecsModule() }
         registerNativeModule("marshal") { thread throws(EvalError) in try thread.interpreter.makeMarshalModule() }
+        registerNativeModule("gc") { thread throws(EvalError) in try thread.interpreter.makeGCModule(thread) }
     }
 
     /// `make` builds module `name` on its first import.

@@ -158,6 +158,16 @@ final class PyDeque: PyObject {
     override func releaseContents() {
         for value in removeAll() { value.release() }
     }
+
+    override func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        for index in 0..<count { visit(self[index]) }
+    }
+
+    override func clearReferences() {
+        super.clearReferences()
+        releaseContents()
+    }
 }
 
 /// An iterator over a deque, forwards or backwards.
@@ -182,4 +192,9 @@ final class PyDequeIterator: PyObject {
     }
 
     override func releaseContents() { deque.decref() }
+
+    override func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        visit(deque.referenceValue)
+    }
 }

@@ -43,4 +43,17 @@ public final class Namespace: PyObject {
         for value in slots { value?.release() }
         slots = []
     }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        for value in slots { if let value { visit(value) } }
+    }
+
+    /// Empties the slots, keeping their numbering.
+    override public func clearReferences() {
+        super.clearReferences()
+        let old = slots
+        slots = Array(repeating: nil, count: old.count)
+        for value in old { value?.release() }
+    }
 }

@@ -20,7 +20,11 @@ public struct ObjectRef: Equatable, Hashable {
         #if DEBUG
         object.objectFlags.insert(.allocated)
         #endif
-        return ObjectRef(Unmanaged.passRetained(object))
+        let reference = ObjectRef(Unmanaged.passRetained(object))
+        // Containers of an interpreter's tracked types join its youngest
+        // generation (Collector/CycleCollector.swift): a few stores.
+        if let state = object.withType({ $0.trackedInstances }) { CycleCollector.track(object, state) }
+        return reference
     }
 
     /// Runs `body` with the object, without Swift reference counting.
@@ -64,6 +68,7 @@ public struct ObjectRef: Equatable, Hashable {
             return  // `__del__` resurrected it
         }
         let type = unmanaged._withUnsafeGuaranteedRef { object -> UnsafeRawPointer in
+            if object.gcNext != nil { CycleCollector.untrackDying(object) }
             object.releaseContents()
             object.releaseInstanceDict()
             return object.typePointer

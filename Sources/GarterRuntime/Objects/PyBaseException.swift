@@ -34,6 +34,25 @@ public final class PyBaseException: PyObject {
         context?.release()
         context = nil
     }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        visit(args.referenceValue)
+        if let traceback { visit(traceback.referenceValue) }
+        if let cause { visit(cause) }
+        if let context { visit(context) }
+    }
+
+    /// Drops everything but `args` (always a tuple, and tuples of a cycle
+    /// are broken through their other members).
+    override public func clearReferences() {
+        super.clearReferences()
+        let old = (traceback, cause, context)
+        (traceback, cause, context) = (nil, nil, nil)
+        old.0?.decref()
+        old.1?.release()
+        old.2?.release()
+    }
 }
 
 /// A traceback entry: a frame and where in it the exception passed.
@@ -58,6 +77,19 @@ public final class PyTraceback: PyObject {
         frame.decref()
         next?.decref()
         next = nil
+    }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        visit(frame.referenceValue)
+        if let next { visit(next.referenceValue) }
+    }
+
+    override public func clearReferences() {
+        super.clearReferences()
+        let old = next
+        next = nil
+        old?.decref()
     }
 }
 
@@ -106,5 +138,21 @@ public final class PyFrame: PyObject {
         localsSnapshot = nil
         trace?.release()
         trace = nil
+    }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        visit(code.referenceValue)
+        visit(globals.referenceValue)
+        if let back { visit(back.referenceValue) }
+        if let localsSnapshot { visit(localsSnapshot.referenceValue) }
+    }
+
+    override public func clearReferences() {
+        super.clearReferences()
+        let old = (back, localsSnapshot)
+        (back, localsSnapshot) = (nil, nil)
+        old.0?.decref()
+        old.1?.decref()
     }
 }

@@ -25,11 +25,31 @@ public final class PyDict: PyObject {
     public init(type: PyType, storage: DictStorage) {
         self.storage = storage
         super.init(type: type)
+        noteMerged()
     }
 
-    deinit { storage.deallocate() }
+    deinit {
+        // A dict tracked lazily but dropped by Swift without ever being allocated.
+        if gcNext != nil { CycleCollector.untrack(self) }
+        storage.deallocate()
+    }
 
     override public func releaseContents() {
+        storage.removeAll()
+    }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        var position = 0
+        while let number = storage.nextEntry(from: position) {
+            visit(storage.key(atEntry: number))
+            visit(storage.value(atEntry: number))
+            position = number + 1
+        }
+    }
+
+    override public func clearReferences() {
+        super.clearReferences()
         storage.removeAll()
     }
 
@@ -73,6 +93,7 @@ public final class PyDict: PyObject {
     @inline(__always)
     public func replaceValue(atEntry index: Int, with value: Value) -> Value {
         let old = storage.replaceValue(atEntry: index, with: value)
+        noteStored(.none, value)
         value.release()  // the storage retained what it keeps
         return old
     }
@@ -112,6 +133,7 @@ public final class PyDict: PyObject {
     /// `self[key] = value`, borrowing both.
     public func store(_ key: Value, hash: Int, _ value: Value, _ equal: KeyEquality) throws(EvalError) {
         try storage.insert(key, hash: hash, value: value, keyIsExactStr: key.isExactStr, equal: equal)?.release()
+        noteStored(key, value)
     }
 
     /// Removes `key`; returns its value (owned by the caller), or nil.

@@ -40,4 +40,14 @@ public final class PyDictIterator: PyObject {
     }
 
     override public func releaseContents() { finish() }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        if let dict { visit(dict) }
+    }
+
+    override public func clearReferences() {
+        super.clearReferences()
+        finish()
+    }
 }

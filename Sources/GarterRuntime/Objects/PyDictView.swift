@@ -21,4 +21,9 @@ public final class PyDictView: PyObject {
     public var dict: PyDict { dictValue.as(PyDict.self).unsafelyUnwrapped }
 
     override public func releaseContents() { dictValue.release() }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        visit(dictValue)
+    }
 }

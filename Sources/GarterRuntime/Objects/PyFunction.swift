@@ -46,6 +46,40 @@ public final class PyFunction: PyObject {
         doc.release()
         module.release()
     }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        visit(code.referenceValue)
+        visit(globals.referenceValue)
+        visit(builtins.referenceValue)
+        visit(name)
+        visit(qualifiedName)
+        if let defaults { visit(defaults.referenceValue) }
+        if let keywordDefaults { visit(keywordDefaults.referenceValue) }
+        if let closure { visit(closure.referenceValue) }
+        if let annotations { visit(annotations) }
+        visit(doc)
+        visit(module)
+    }
+
+    /// CPython's func_clear, except for the code, globals and builtins
+    /// (which cycles go through only by way of dicts that are cleared).
+    override public func clearReferences() {
+        super.clearReferences()
+        let old = (defaults, keywordDefaults, closure, annotations, doc, module)
+        defaults = nil
+        keywordDefaults = nil
+        closure = nil
+        annotations = nil
+        doc = .none
+        module = .none
+        old.0?.decref()
+        old.1?.decref()
+        old.2?.decref()
+        old.3?.release()
+        old.4.release()
+        old.5.release()
+    }
 }
 
 /// A function implemented in Swift (`len`, `print`, a module's functions),
@@ -69,6 +103,11 @@ public final class PyBuiltinFunction: PyObject {
     }
 
     override public func releaseContents() { boundSelf?.release() }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        if let boundSelf { visit(boundSelf) }
+    }
 }
 
 /// A method of a built-in type as found in the type's dict
@@ -105,6 +144,12 @@ public final class PyMethod: PyObject {
         function.release()
         receiver.release()
     }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        visit(function)
+        visit(receiver)
+    }
 }
 
 /// `classmethod(f)` and `staticmethod(f)`: wrappers changing how the
@@ -119,6 +164,11 @@ public final class PyMethodWrapper: PyObject {
     }
 
     override public func releaseContents() { function.release() }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        visit(function)
+    }
 }
 
 /// `property(fget, fset, fdel, doc)`.
@@ -139,6 +189,18 @@ public final class PyProperty: PyObject {
 
     override public func releaseContents() {
         for value in [getter, setter, deleter, doc] { value.release() }
+    }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        for value in [getter, setter, deleter, doc] { visit(value) }
+    }
+
+    override public func clearReferences() {
+        super.clearReferences()
+        let old = [getter, setter, deleter, doc]
+        (getter, setter, deleter, doc) = (.none, .none, .none, .none)
+        for value in old { value.release() }
     }
 }
 

@@ -60,6 +60,27 @@ public final class PyGenerator: PyObject {
         asyncFinalizer = .none
     }
 
+    /// A running generator's frame is on the thread's stack, changing: it
+    /// is not visited (the generator is reachable from that thread anyway).
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        visit(code.referenceValue)
+        visit(name)
+        visit(qualifiedName)
+        visit(savedException)
+        if state != .running, let frame { frame.traverse(visit) }
+    }
+
+    override public func clearReferences() {
+        super.clearReferences()
+        guard state != .running else { return }
+        state = .finished
+        dropFrame()
+        let old = savedException
+        savedException = .none
+        old.release()
+    }
+
     var typeDescription: String {
         switch kind {
         case .generator: return "generator"
@@ -80,6 +101,11 @@ public final class PyAsyncGeneratorValue: PyObject {
     }
 
     override public func releaseContents() { value.release() }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        visit(value)
+    }
 }
 
 /// The awaitables of an async generator's `asend`/`__anext__`, `athrow`

@@ -25,6 +25,17 @@ public final class PySequenceIterator: PyObject {
         sentinel?.release()
         sentinel = nil
     }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        if let source { visit(source) }
+        if let sentinel { visit(sentinel) }
+    }
+
+    override public func clearReferences() {
+        super.clearReferences()
+        releaseContents()
+    }
 }
 
 /// `slice(start, stop, step)`.

@@ -18,4 +18,9 @@ public final class PyNativeIterator: PyObject {
         step = nil
         for value in holds { value.release() }
     }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        for value in holds { visit(value) }
+    }
 }

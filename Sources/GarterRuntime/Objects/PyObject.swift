@@ -22,10 +22,23 @@ open class PyObject {
     @exclusivity(unchecked)
     public final var objectFlags: ObjectFlags = []
 
+    /// The cycle collector's scratch count (CPython's gc_refs), kept in the
+    /// padding after the flags: `CycleCollector.notCollecting` outside a
+    /// collection of this object's generation.
+    @exclusivity(unchecked)
+    final var gcRefs: Int32 = CycleCollector.notCollecting
+
     /// The instance `__dict__` of objects whose type has one (instances of
     /// classes, functions, modules keep theirs elsewhere), made on first use.
     @exclusivity(unchecked)
     public final var instanceDictReference: Unmanaged<PyDict>?
+
+    /// The cycle collector's intrusive list links (opaque `PyObject`
+    /// pointers): nil while the object is not tracked (Collector/).
+    @exclusivity(unchecked)
+    final var gcNext: UnsafeMutableRawPointer?
+    @exclusivity(unchecked)
+    final var gcPrev: UnsafeMutableRawPointer?
 
     public init(type: PyType) {
         self.refcount = 1
@@ -53,6 +66,22 @@ open class PyObject {
     /// Swift afterwards.
     open func releaseContents() {}
 
+    /// Calls `visit` with every value this object holds a counted reference
+    /// to (CPython's tp_traverse), for the cycle collector and
+    /// `gc.get_referents`. Overrides call `super` (the type and instance
+    /// dict) and must visit only counted references: one too many would let
+    /// the collector free a live object; one too few only keeps garbage.
+    open func traverse(_ visit: (Value) -> Void) {
+        withType { type in if type.isHeapType { visit(type.value) } }
+        if let dict = instanceDictReference { visit(.object(ObjectRef(.fromOpaque(dict.toOpaque())))) }
+    }
+
+    /// Drops the references that can make cycles (CPython's tp_clear), leaving
+    /// the object valid: `releaseContents()` may still run after it.
+    open func clearReferences() {
+        releaseInstanceDict()
+    }
+
     /// Drops the instance dict; called after `releaseContents()`.
     final func releaseInstanceDict() {
         if let dict = instanceDictReference {
@@ -79,6 +108,7 @@ open class PyObject {
     /// creation need no `ObjectRef.allocate`).
     public final func makeImmortal() {
         if refcount < PyObject.immortalRefcount { _ = Unmanaged.passRetained(self) }
+        if gcNext != nil { CycleCollector.untrack(self) }
         refcount = PyObject.immortalRefcount
     }
 }

@@ -26,6 +26,20 @@ public final class PySet: PyObject {
 
     override public func releaseContents() { storage.removeAll() }
 
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        var slot = 0
+        while let found = storage.nextOccupiedSlot(from: slot) {
+            visit(storage.key(atSlot: found))
+            slot = found + 1
+        }
+    }
+
+    override public func clearReferences() {
+        super.clearReferences()
+        storage.removeAll()
+    }
+
     public var count: Int { storage.count }
 
     /// The members, borrowed, in iteration (slot) order.

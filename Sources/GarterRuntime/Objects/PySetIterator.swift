@@ -30,4 +30,14 @@ public final class PySetIterator: PyObject {
     }
 
     override public func releaseContents() { finish() }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        if let set { visit(set) }
+    }
+
+    override public func clearReferences() {
+        super.clearReferences()
+        finish()
+    }
 }

@@ -14,6 +14,11 @@ public final class PyTuple: PyObject {
     override public func releaseContents() {
         for item in items { item.release() }
     }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        for item in items.reversed() { visit(item) }
+    }
 }
 
 /// A `list`: a mutable sequence holding a reference to each item.
@@ -34,6 +39,16 @@ public final class PyList: PyObject {
         items = []
         for item in old { item.release() }
     }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        for item in items.reversed() { visit(item) }
+    }
+
+    override public func clearReferences() {
+        super.clearReferences()
+        releaseContents()
+    }
 }
 
 /// A cell: one variable shared between a function and the functions nested
@@ -52,6 +67,16 @@ public final class PyCell: PyObject {
         contents = nil
         old?.release()
     }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        if let contents { visit(contents) }
+    }
+
+    override public func clearReferences() {
+        super.clearReferences()
+        releaseContents()
+    }
 }
 
 /// A module: a namespace (`__dict__`) with a name.
@@ -67,6 +92,11 @@ public final class PyModule: PyObject {
     public var name: String { dict.lookup(name: "__name__")?.stringValue ?? "?" }
 
     override public func releaseContents() { dict.decref() }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        visit(dict.referenceValue)
+    }
 }
 
 /// An instance of a class defined in Python (or of `object` itself), with
@@ -84,6 +114,19 @@ public final class PyInstance: PyObject {
         let oldSlots = slotValues
         slotValues = []
         for value in oldSlots { value?.release() }
+    }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        for value in slotValues { if let value { visit(value) } }
+        super.traverse(visit)
+    }
+
+    /// Empties the slots (keeping their number: descriptors index them).
+    override public func clearReferences() {
+        let oldSlots = slotValues
+        slotValues = Array(repeating: nil, count: oldSlots.count)
+        for value in oldSlots { value?.release() }
+        super.clearReferences()
     }
 }
 

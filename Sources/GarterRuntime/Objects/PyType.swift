@@ -44,6 +44,13 @@ public final class PyType: PyObject {
     /// a `str` (of any subclass) finds it through its type when it first
     /// computes its hash.
     public let hashSecret: HashSecret
+    /// The interpreter's cycle collector generations, copied from the
+    /// metatype as `hashSecret` is; `trackedInstances` is set (to the same
+    /// pointer) when instances of this type are containers the collector
+    /// tracks (heap types, and the built-in containers: Collector/TrackedTypes.swift).
+    let collectorState: UnsafeMutablePointer<CollectorState>
+    @usableFromInline @exclusivity(unchecked)
+    var trackedInstances: UnsafeMutablePointer<CollectorState>?
 
     /// The `type` type object: its own type.
     /// (`hashSecret` defaults to PYTHONHASHSEED=0's for tests that make
@@ -56,6 +63,7 @@ public final class PyType: PyObject {
 
     private init(metatypeNamed name: String, hashSecret: HashSecret) {
         self.hashSecret = hashSecret
+        self.collectorState = CollectorState.allocate()
         self.name = name
         self.qualifiedName = name
         self.bases = []
@@ -67,6 +75,7 @@ public final class PyType: PyObject {
     /// A type whose type is `metatype`. Built-in types are made immortal.
     public init(name: String, base: PyType?, metatype: PyType, flags: TypeFlags = [], immortal: Bool = true) {
         self.hashSecret = metatype.hashSecret
+        self.collectorState = metatype.collectorState
         self.name = name
         self.qualifiedName = name
         self.base = base
@@ -84,12 +93,14 @@ public final class PyType: PyObject {
     init(heapTypeNamed name: String, qualifiedName: String, bases: [PyType], base: PyType,
          mro: [PyType], metatype: PyType) {
         self.hashSecret = metatype.hashSecret
+        self.collectorState = metatype.collectorState
+        self.trackedInstances = metatype.collectorState
         self.name = name
         self.qualifiedName = qualifiedName
         self.bases = bases
         self.base = base
         self.mro = mro
-        self.flags = [.heapType, .baseType]
+        self.flags = [.heapType, .baseType, .garbageCollected]
         super.init(type: metatype)
     }
 
@@ -147,9 +158,33 @@ public final class PyType: PyObject {
     }
 
     override public func releaseContents() {
+        // A dying class leaves its bases' lists of subclasses (they would
+        // otherwise point at freed memory).
+        let me = Unmanaged.passUnretained(self)
+        for base in bases { base.subclasses.removeAll { $0.toOpaque() == me.toOpaque() } }
         dict?.decref()
         for base in bases { base.decref() }
         for type in mro.dropFirst() { type.decref() }
+    }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        if let dict { visit(dict.referenceValue) }
+        for base in bases { visit(base.value) }
+        for type in mro.dropFirst() { visit(type.value) }
+    }
+
+    /// CPython's type_clear: empties the dict (methods referring back to the
+    /// class are what make classes cyclic); bases and MRO stay.
+    override public func clearReferences() {
+        super.clearReferences()
+        invalidateCaches()
+        dict?.clear()
+    }
+
+    private func invalidateCaches() {
+        version &+= 1
+        for subclass in subclasses { subclass._withUnsafeGuaranteedRef { $0.invalidateCaches() } }
     }
 }
 

@@ -30,4 +30,14 @@ public final class PyWeakReference: PyObject {
         callback = nil
         old?.release()
     }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        if let callback { visit(callback) }
+    }
+
+    override public func clearReferences() {
+        super.clearReferences()
+        releaseContents()
+    }
 }

@@ -29,6 +29,9 @@ public struct EvalBreaker: @unchecked Sendable, Equatable {
         /// The interpreter wants every thread parked (fork, gc in free-threaded
         /// mode, shutdown).
         public static let stopTheWorld = Bits(rawValue: 1 << 4)
+        /// Tracked allocations passed the cycle collector's threshold: this
+        /// thread (it holds the GIL) collects at its next safe point.
+        public static let collectionRequested = Bits(rawValue: 1 << 5)
     }
 
     let word: UnsafeMutablePointer<Atomic<UInt>>

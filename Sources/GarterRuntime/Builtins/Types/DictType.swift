@@ -214,7 +214,9 @@ extension ThreadState {
     /// mapping goes through `keys()` and `[]`.
     func merge(_ dict: PyDict, from mapping: Value) throws(EvalError) {
         if let other = mapping.as(PyDict.self), iteratesAsDict(mapping) {
-            return try dict.storage.merge(from: other.storage, equal: equalFunction)
+            try dict.storage.merge(from: other.storage, equal: equalFunction)
+            if other.isTrackedByCollector { dict.noteMerged() }
+            return
         }
         let keys = try callMethod(mapping, interpreter.internedString("keys"), [])
         defer { keys.release() }
@@ -362,6 +364,7 @@ extension PyDict {
         try storage.insert(key, hash: hash, value: value, keyIsExactStr: key.isExactStr) { a, b throws(EvalError) in
             try thread.equal(a, b)
         }?.release()
+        noteStored(key, value)
     }
 
     @inline(__always)

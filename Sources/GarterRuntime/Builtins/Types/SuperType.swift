@@ -22,6 +22,13 @@ public final class PySuper: PyObject {
         object.release()
         objectType.decref()
     }
+
+    override public func traverse(_ visit: (Value) -> Void) {
+        super.traverse(visit)
+        visit(start.referenceValue)
+        visit(object)
+        visit(objectType.referenceValue)
+    }
 }
 
 extension Interpreter {

@@ -35,6 +35,9 @@ final class ThreadBootstrap: @unchecked Sendable {
         let state = ThreadState(interpreter: interpreter, output: output, name: name)
         let gil = interpreter.gil
         gil.attach(state.gilThread)
+        // Objects dying on this thread find it to run `__del__`, forget weak
+        // references and ask for cycle collections.
+        Finalization.setCurrent(state)
         do throws(EvalError) {
             let result = try state.callUnpacking(function, arguments, keywords)
             result.release()
@@ -45,6 +48,7 @@ final class ThreadBootstrap: @unchecked Sendable {
         arguments.release()
         keywords?.release()
         interpreter.threadRegistry.threadEnded(state)
+        Finalization.setCurrent(nil)
         gil.detach(state.gilThread)
     }
 }
