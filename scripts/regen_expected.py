@@ -36,6 +36,7 @@ import concurrent.futures
 import json
 import os
 import subprocess
+import signal
 import sys
 import warnings
 
@@ -207,6 +208,11 @@ def regenerate(check, jobs):
 
 
 def main():
+    # A shell that starts us in the background ignores SIGINT, and programs
+    # inherit that; Garter and CPython then both keep it ignored and the
+    # signal tests see SIG_IGN. Catching it here makes children start with
+    # the default disposition, as from a terminal.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true",
                     help="compare with the committed files instead of rewriting them")

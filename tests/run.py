@@ -371,6 +371,11 @@ def script_command(which, args, garter):
 
 
 def main():
+    # A shell that starts us in the background ignores SIGINT, and programs
+    # inherit that; Garter and CPython then both keep it ignored and the
+    # signal tests see SIG_IGN. Catching it here makes children start with
+    # the default disposition, as from a terminal.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     ap = argparse.ArgumentParser(description="Garter's Python-level tests.",
                                  formatter_class=argparse.RawDescriptionHelpFormatter,
                                  epilog=__doc__.split("\n\n", 1)[1])

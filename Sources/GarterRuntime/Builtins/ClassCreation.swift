@@ -163,7 +163,6 @@ extension ThreadState {
             let key = Value.object(ObjectRef(Unmanaged.passUnretained(names.__qualname__)))
             _ = try dict.remove(key, hash: names.__qualname__.hashValue, equalFunction)?.release()
         }
-        if dict.lookup(string: names.__doc__) == nil { interpreter.setItem(dict, "__doc__", .none) }
         // Flags from the bases.
         for base in bases {
             if base.flags.contains(.exceptionSubclass) { type.flags.insert(.exceptionSubclass) }
@@ -245,6 +244,8 @@ extension ThreadState {
                 })
             }
         }
+        // After the slots, as CPython's type_ready: a `__doc__` slot keeps its descriptor.
+        if dict.lookup(string: names.__doc__) == nil { interpreter.setItem(dict, "__doc__", .none) }
         // Implicit class/static methods.
         for (special, wrapperType) in [(names.__new__, interpreter.types.staticmethod),
                                        (names.__init_subclass__, interpreter.types.classmethod),

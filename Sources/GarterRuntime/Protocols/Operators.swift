@@ -279,6 +279,10 @@ extension ThreadState {
         let type = typeOf(container)
         if let slot = type.slots.getItem { return try slot(self, container, key) }
         if case .object(let reference) = container, let asType = reference.with({ $0 as? PyType }) {
+            // `type[int]`: CPython's PyObject_GetItem makes the alias itself.
+            if asType === interpreter.types.type {
+                return newGenericAlias(origin: container, arguments: key, type: interpreter.genericAliasType)
+            }
             if let hook = asType.lookup(interpreter.names.__class_getitem__) {
                 let bound: Value
                 if let getter = typeOf(hook).slots.descriptorGet {

@@ -73,7 +73,9 @@ extension Interpreter {
         })
         type.defineAttribute("__module__", self, get: { thread, value throws(EvalError) in
             let type = asType(value)!
-            if let module = type.dict.lookup(string: thread.interpreter.names.__module__) {
+            // `type`'s own dict holds this descriptor under the name: not a module name.
+            if let module = type.dict.lookup(string: thread.interpreter.names.__module__),
+               module.as(PyGetSetDescriptor.self) == nil {
                 module.retain()
                 return module
             }
