@@ -159,6 +159,18 @@ enum BuiltinFunctions {
         }
         define("next") { thread, arguments throws(EvalError) in
             try arguments.expect("next", 1...2)
+            if let generator = arguments[0].as(PyGenerator.self), generator.kind == .generator {
+                // `next(gen)` raises StopIteration carrying what the generator returned.
+                switch try thread.resume(generator, .send(.none)) {
+                case .yielded(let item): return item
+                case .returned(let result):
+                    if arguments.positionalCount == 2 {
+                        result.release()
+                        return arguments[1].retained()
+                    }
+                    throw .withArguments("StopIteration", result.isNone ? [] : [result])
+                }
+            }
             if let item = try thread.next(arguments[0]) { return item }
             if arguments.positionalCount == 2 {
                 arguments[1].retain()

@@ -316,11 +316,13 @@ extension Interpreter {
                     return value
                 }
                 slots.next = { thread, value throws(EvalError) in
+                    // Exhausted, whatever it returned (loops drop the value;
+                    // `next()` itself resumes the generator to keep it).
                     switch try thread.resume(value.as(PyGenerator.self)!, .send(.none)) {
                     case .yielded(let item): return item
                     case .returned(let result):
-                        if result.isNone { return nil }
-                        throw .withArguments("StopIteration", [result])
+                        result.release()
+                        return nil
                     }
                 }
             }

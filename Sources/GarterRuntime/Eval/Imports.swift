@@ -87,7 +87,7 @@ extension ThreadState {
             existing.retain()
             return existing
         }
-        var searchPath: [String] = interpreter.searchPath
+        var searchPath: [String] = currentSearchPath()
         var parent: Value?
         if let dot = name.lastIndex(of: ".") {
             let parentName = String(name[..<dot])
@@ -133,6 +133,16 @@ extension ThreadState {
             interpreter.setItem(dict, "_name", interpreter.newString(name))
         }
         return .exception(exception)
+    }
+
+    /// `sys.path` as it is now (programs edit it), or the start-up path
+    /// when `sys` has none.
+    func currentSearchPath() -> [String] {
+        guard let sys = interpreter.modules.lookup(name: "sys")?.as(PyModule.self),
+              let path = sys.dict.lookup(name: "path")?.as(PyList.self) else {
+            return interpreter.searchPath
+        }
+        return path.items.compactMap(\.stringValue)
     }
 
     /// The `name` of a ModuleNotFoundError: the module that was not found.

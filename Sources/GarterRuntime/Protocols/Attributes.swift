@@ -217,12 +217,23 @@ extension ThreadState {
 
     /// `module.__getattribute__`: the module dict, then its `__getattr__`.
     func moduleGetAttribute(_ object: Value, _ name: PyStr) throws(EvalError) -> Value? {
-        if let value = try genericGetAttribute(object, name) { return value }
-        guard case .object(let reference) = object, let module = reference.with({ $0 as? PyModule }) else { return nil }
+        guard case .object(let reference) = object, let module = reference.with({ $0 as? PyModule }) else {
+            return try genericGetAttribute(object, name)
+        }
+        // The module's dict plays the instance dict: after the type's data
+        // descriptors (`__dict__`), before its plain attributes (`object.__doc__`).
+        let type = typeOf(object)
+        if let attribute = type.lookup(name) {
+            let slots = typeOf(attribute).slots
+            if let getter = slots.descriptorGet, slots.descriptorSet != nil {
+                return try getter(self, attribute, object, type.value)
+            }
+        }
         if let value = module.dict.lookup(string: name) {
             value.retain()
             return value
         }
+        if let value = try genericGetAttribute(object, name) { return value }
         if let hook = module.dict.lookup(string: interpreter.names.__getattr__) {
             let nameValue = Value.object(ObjectRef(Unmanaged.passUnretained(name)))
             return try call(hook, [nameValue])
