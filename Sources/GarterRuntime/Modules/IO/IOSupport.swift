@@ -9,24 +9,10 @@ import Darwin
 // writing into a caller's writable buffer (`readinto`).
 
 extension ThreadState {
-    /// The OSError subclass CPython raises for `code` (PEP 3151's mapping),
-    /// with errno, strerror and, when given, the filename.
+    /// The OSError subclass CPython raises for `code`, with errno,
+    /// strerror and, when given, the filename (the one mapping `posix` uses).
     func ioSystemError(_ code: Int32, filename: Value? = nil) -> EvalError {
-        let message = String(cString: strerror(code))
-        let text = interpreter.newString(message)
-        defer { text.release() }
-        var arguments: [Value] = [.int(Int(code)), text]
-        if let filename { arguments.append(filename) }
-        // Made through the class, so that OSError.__init__ sets errno,
-        // strerror and filename.
-        let type = interpreter.types.exceptions[IOErrorClass.name(for: code)]!
-        do throws(EvalError) {
-            let exception = try call(type.value, arguments)
-            guard let reference = exception.objectReference else { return .pythonException("OSError", message) }
-            return .exception(reference)
-        } catch {
-            return error
-        }
+        posixError(code, filename)
     }
 
     /// `io.UnsupportedOperation(message)`: the module's class when `_io` is
@@ -119,29 +105,6 @@ extension ThreadState {
         do throws(EvalError) { try body() } catch {
             let description = (try? reprText(object)) ?? "<object>"
             reportUnraisable(error, context: context, object: description)
-        }
-    }
-}
-
-/// CPython's errno → OSError subclass table (PEP 3151).
-enum IOErrorClass {
-    static func name(for code: Int32) -> String {
-        switch code {
-        case EAGAIN, EALREADY, EINPROGRESS: return "BlockingIOError"
-        case ECHILD: return "ChildProcessError"
-        case EPIPE, ESHUTDOWN: return "BrokenPipeError"
-        case ECONNABORTED: return "ConnectionAbortedError"
-        case ECONNREFUSED: return "ConnectionRefusedError"
-        case ECONNRESET: return "ConnectionResetError"
-        case EEXIST: return "FileExistsError"
-        case ENOENT: return "FileNotFoundError"
-        case EISDIR: return "IsADirectoryError"
-        case ENOTDIR: return "NotADirectoryError"
-        case EINTR: return "InterruptedError"
-        case EACCES, EPERM: return "PermissionError"
-        case ESRCH: return "ProcessLookupError"
-        case ETIMEDOUT: return "TimeoutError"
-        default: return "OSError"
         }
     }
 }
