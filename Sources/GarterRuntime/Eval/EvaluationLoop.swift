@@ -34,7 +34,9 @@ extension ThreadState {
         var pending = pendingError
 
         frameLoop: while true {
-            let code = frame.pointee.code.takeUnretainedValue()
+            // The frame holds the code: no Swift retain for this local (it
+            // cost a retain/release pair on every call and return).
+            unowned(unsafe) let code = frame.pointee.code.takeUnretainedValue()
             let instructions = code.instructions.baseAddress!
             let constants = code.constants.baseAddress!
             let names = code.names.baseAddress!

@@ -152,7 +152,7 @@ extension ThreadState {
     /// (new references), with CPython's errors for mismatches.
     func bindArguments(_ function: PyFunction, _ arguments: Arguments,
                        _ locals: UnsafeMutablePointer<Value?>) throws(EvalError) {
-        let code = function.code.code
+        unowned(unsafe) let code = function.code.code   // held by the function: no retain per call
         let positionalParameters = code.argumentCount
         let given = arguments.positionalCount
         let flags = function.code.flags
