@@ -20,9 +20,9 @@ spec = importlib.machinery.BuiltinImporter.find_spec("_thread")
 print(spec.name, spec.origin, spec.loader.__name__)
 print(importlib.machinery.BuiltinImporter.find_spec("no_such_module"))
 module = importlib.util.module_from_spec(spec)
-print(module is sys.modules["_thread"], module.__name__)
+print(module.__name__, hasattr(module, "allocate_lock"))
 
-print(_imp.extension_suffixes(), _imp.check_hash_based_pycs, type(_imp._frozen_module_names()).__name__)
+print(type(_imp.extension_suffixes()).__name__, _imp.check_hash_based_pycs, type(_imp._frozen_module_names()).__name__)
 h = _imp.source_hash(3495, b"print('hi')\n")
 print(type(h).__name__, len(h), h == _imp.source_hash(3495, b"print('hi')\n"), h != _imp.source_hash(3495, b"x"))
 
@@ -40,7 +40,8 @@ for call in (_imp.release_lock, lambda: _imp.get_frozen_object("nope"), lambda: 
     except Exception as e:
         print(type(e).__name__, e)
 
-print(importlib.import_module("json").__name__)
+import json
+print(importlib.import_module("json") is json, importlib.import_module(".decoder", "json").__name__)
 print(importlib.machinery.SOURCE_SUFFIXES, importlib.machinery.BYTECODE_SUFFIXES)
 print(importlib.util.MAGIC_NUMBER == (3495).to_bytes(2, "little") + b"\r\n")
 print(importlib.util.cache_from_source("/tmp/pkg/mod.py").endswith("__pycache__/mod." + sys.implementation.cache_tag + ".pyc"))

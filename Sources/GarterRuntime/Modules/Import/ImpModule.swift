@@ -11,28 +11,28 @@ extension Interpreter {
             setItem(module.dict, "check_hash_based_pycs", newString("default"))
 
             define("acquire_lock") { thread, arguments throws(EvalError) in
-                try arguments.expect("acquire_lock", 0...0)
+                try arguments.expect("_imp.acquire_lock", 0...0)
                 importLock.acquire(thread)
                 return .none
             }
             define("release_lock") { thread, arguments throws(EvalError) in
-                try arguments.expect("release_lock", 0...0)
+                try arguments.expect("_imp.release_lock", 0...0)
                 guard importLock.release(thread) else { throw .runtimeError("not holding the import lock") }
                 return .none
             }
             define("lock_held") { thread, arguments throws(EvalError) in
-                try arguments.expect("lock_held", 0...0)
+                try arguments.expect("_imp.lock_held", 0...0)
                 return .bool(importLock.count > 0)
             }
             define("is_builtin") { thread, arguments throws(EvalError) in
-                try arguments.expect("is_builtin", 1...1)
+                try arguments.expect("_imp.is_builtin", 1...1)
                 let name = try thread.impModuleName(arguments[0], function: "is_builtin")
                 // As CPython: -1 for the modules that cannot be initialised again.
                 if name == "sys" || name == "builtins" { return .int(-1) }
                 return .int(thread.interpreter.nativeModules[name] != nil ? 1 : 0)
             }
             define("create_builtin") { thread, arguments throws(EvalError) in
-                try arguments.expect("create_builtin", 1...1)
+                try arguments.expect("_imp.create_builtin", 1...1)
                 let nameValue = try thread.getAttribute(arguments[0], "name")
                 defer { nameValue.release() }
                 guard let name = nameValue.stringValue else {
@@ -47,16 +47,16 @@ extension Interpreter {
                 return try make(thread)
             }
             define("exec_builtin") { thread, arguments throws(EvalError) in
-                try arguments.expect("exec_builtin", 1...1)
+                try arguments.expect("_imp.exec_builtin", 1...1)
                 return .int(0)
             }
             define("is_frozen") { thread, arguments throws(EvalError) in
-                try arguments.expect("is_frozen", 1...1)
+                try arguments.expect("_imp.is_frozen", 1...1)
                 _ = try thread.impModuleName(arguments[0], function: "is_frozen")
                 return .bool(false)
             }
             define("is_frozen_package") { thread, arguments throws(EvalError) in
-                try arguments.expect("is_frozen_package", 1...1)
+                try arguments.expect("_imp.is_frozen_package", 1...1)
                 let name = try thread.impModuleName(arguments[0], function: "is_frozen_package")
                 throw .pythonException("ImportError", "No such frozen object named '\(name)'")
             }
@@ -71,37 +71,37 @@ extension Interpreter {
                 throw .pythonException("ImportError", "No such frozen object named '\(name)'")
             }
             define("init_frozen") { thread, arguments throws(EvalError) in
-                try arguments.expect("init_frozen", 1...1)
+                try arguments.expect("_imp.init_frozen", 1...1)
                 _ = try thread.impModuleName(arguments[0], function: "init_frozen")
                 return .none
             }
             define("_frozen_module_names") { thread, arguments throws(EvalError) in
-                try arguments.expect("_frozen_module_names", 0...0)
+                try arguments.expect("_imp._frozen_module_names", 0...0)
                 return thread.interpreter.newList([])
             }
             define("_override_frozen_modules_for_tests") { thread, arguments throws(EvalError) in
-                try arguments.expect("_override_frozen_modules_for_tests", 1...1)
+                try arguments.expect("_imp._override_frozen_modules_for_tests", 1...1)
                 return .none
             }
             define("create_dynamic") { thread, arguments throws(EvalError) in
-                try arguments.expect("create_dynamic", 1...2)
+                try arguments.expect("_imp.create_dynamic", 1...2)
                 let name = try thread.getAttribute(arguments[0], "name")
                 defer { name.release() }
                 throw .pythonException("ImportError", "Garter cannot load C extension modules ('\(name.stringValue ?? "?")')")
             }
             define("exec_dynamic") { thread, arguments throws(EvalError) in
-                try arguments.expect("exec_dynamic", 1...1)
+                try arguments.expect("_imp.exec_dynamic", 1...1)
                 throw .pythonException("ImportError", "Garter cannot load C extension modules")
             }
             define("extension_suffixes") { thread, arguments throws(EvalError) in
-                try arguments.expect("extension_suffixes", 0...0)
+                try arguments.expect("_imp.extension_suffixes", 0...0)
                 return thread.interpreter.newList([])
             }
             define("_fix_co_filename") { thread, arguments throws(EvalError) in
                 // Garter's `marshal.loads` of a cached module already takes the
                 // source path (MarshalModule); importlib's own loaders are not
                 // used for imports, so the code keeps the name it was compiled with.
-                try arguments.expect("_fix_co_filename", 2...2)
+                try arguments.expect("_imp._fix_co_filename", 2...2)
                 return .none
             }
             define("source_hash") { thread, arguments throws(EvalError) in
