@@ -53,3 +53,17 @@ class Point:
     y: int = 0
 
 print(Point(1), Point(1, 2) == Point(1, 2))
+
+# A directory put on sys.path at run time is searched (unittest discovery does this).
+import os
+import tempfile
+with tempfile.TemporaryDirectory() as folder:
+    with open(os.path.join(folder, "garter_path_probe.py"), "w") as file:
+        file.write("VALUE = 42\n")
+    sys.path.insert(0, folder)
+    try:
+        import garter_path_probe
+        print(garter_path_probe.VALUE)
+    finally:
+        sys.path.remove(folder)
+        sys.modules.pop("garter_path_probe", None)

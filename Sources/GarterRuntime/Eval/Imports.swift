@@ -88,6 +88,11 @@ extension ThreadState {
             return existing
         }
         var searchPath: [String] = interpreter.searchPath
+        // Top-level modules are searched along `sys.path` as it is now
+        // (unittest discovery, test runners and scripts insert directories).
+        if !name.contains("."), let sysPath = interpreter.sys?.attribute("path"), sysPath.as(PyList.self) != nil {
+            searchPath = sysPath.as(PyList.self)!.items.compactMap { $0.stringValue }
+        }
         var parent: Value?
         if let dot = name.lastIndex(of: ".") {
             let parentName = String(name[..<dot])
