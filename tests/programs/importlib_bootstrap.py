@@ -67,3 +67,14 @@ with tempfile.TemporaryDirectory() as folder:
     finally:
         sys.path.remove(folder)
         sys.modules.pop("garter_path_probe", None)
+
+# importlib's own finders reach modules not imported yet.
+colorsys = importlib.import_module("colorsys")
+print(colorsys.__name__, colorsys.__spec__.name, colorsys.__spec__.origin.endswith("colorsys.py"))
+print(importlib.util.find_spec("no_such_module_here"), importlib.util.find_spec("email.mime").submodule_search_locations[0].endswith("email/mime"))
+print(importlib.import_module(".mime.text", "email").__name__, importlib.import_module("xml.dom.minidom").__name__)
+for name in ("no_such_module_here", "no_such_package.sub", "colorsys.sub"):
+    try:
+        importlib.import_module(name)
+    except ImportError as e:
+        print(type(e).__name__, e, e.name)

@@ -8,6 +8,10 @@ extension Interpreter {
     func makeImpModule(_ thread: ThreadState) throws(EvalError) -> Value {
         try makeNativeModule("_imp", doc: "(Extremely) low-level import machinery bits as used by importlib and imp.") { module, define throws(EvalError) in
             let importLock = ImportLock()
+            // importlib imports _imp first: from then on its finders reach Garter's import.
+            try thread.installGarterImporter()
+            let importerType = garterImporterType
+            export(importerType, in: module)
             setItem(module.dict, "check_hash_based_pycs", newString("default"))
 
             define("acquire_lock") { thread, arguments throws(EvalError) in
