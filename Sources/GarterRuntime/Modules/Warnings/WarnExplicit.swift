@@ -19,7 +19,7 @@ extension ThreadState {
                       filename: Value, lineno: Value, module moduleArgument: Value?, registry: Value,
                       source: Value) throws(EvalError) -> Value {
         guard filename.stringValue != nil else {
-            throw .typeError("warn_explicit() argument 'filename' must be str, not \(typeOf(filename).name)")
+            throw .typeError("warn_explicit() argument 3 must be str, not \(typeOf(filename).name)")
         }
         let lineNumber: Int
         if case .int(let number) = lineno { lineNumber = number } else {
