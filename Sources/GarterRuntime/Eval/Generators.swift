@@ -414,15 +414,39 @@ extension ThreadState {
     /// The exception `gen.throw(type[, value[, traceback]])` raises.
     func exceptionForThrow(_ arguments: Arguments) throws(EvalError) -> EvalError {
         let first = arguments[0]
+        let second: Value = arguments.positionalCount > 1 ? arguments[1] : .none
+        let traceback: Value = arguments.positionalCount > 2 ? arguments[2] : .none
+        if !traceback.isNone, typeOf(traceback) !== interpreter.types.traceback {
+            throw .typeError("throw() third argument must be a traceback object")
+        }
+        let instance: Value
         if typeOf(first).flags.contains(.exceptionSubclass) {
+            guard second.isNone else { throw .typeError("instance exception may not have a separate value") }
             first.retain()
-            return .exception(first.objectReference!)
+            instance = first
+        } else {
+            guard let type = first.as(PyType.self), type.flags.contains(.exceptionSubclass) else {
+                throw .typeError("exceptions must be classes or instances deriving from BaseException, not \(typeOf(first).name)")
+            }
+            // As CPython's _PyErr_NormalizeException: a value that is already an
+            // instance of the type is the exception; a tuple is the arguments.
+            if typeOf(second).isSubtype(of: type) {
+                second.retain()
+                instance = second
+            } else if let tuple = second.as(PyTuple.self) {
+                instance = try call(first, tuple.items)
+            } else {
+                instance = try call(first, second.isNone ? [] : [second])
+            }
         }
-        guard let type = first.as(PyType.self), type.flags.contains(.exceptionSubclass) else {
-            throw .typeError("exceptions must be classes or instances deriving from BaseException, not \(typeOf(first).name)")
+        if !traceback.isNone {
+            do throws(EvalError) {
+                try setAttribute(instance, interpreter.internedString("__traceback__"), traceback)
+            } catch {
+                instance.release()
+                throw error
+            }
         }
-        let values = arguments.positionalCount > 1 && !arguments[1].isNone ? [arguments[1]] : []
-        let instance = try call(first, values)
         return .exception(instance.objectReference!)
     }
 }

@@ -39,6 +39,8 @@ extension Interpreter {
         registerNativeModule("_codecs") { thread throws(EvalError) in try thread.interpreter.makeCodecsModule() }
         registerNativeModule("marshal") { thread throws(EvalError) in try thread.interpreter.makeMarshalModule() }
         registerNativeModule("gc") { thread throws(EvalError) in try thread.interpreter.makeGCModule(thread) }
+        registerNativeModule("_imp") { thread throws(EvalError) in try thread.interpreter.makeImpModule(thread) }
+        registerNativeModule("_warnings") { thread throws(EvalError) in try thread.interpreter.makeWarningsModule(thread) }
     }
 
     /// `make` builds module `name` on its first import.

@@ -222,6 +222,34 @@ extension Interpreter {
                 exceptions[type]!.defineAttribute(name, self, get: getter, set: setter)
             }
         }
+        // ImportError(*args, name=None, path=None), as CPython's ImportError_init
+        // (importlib raises ModuleNotFoundError(msg, name=name)).
+        var importSlots = TypeSlots()
+        importSlots.initialize = { thread, value, arguments throws(EvalError) in
+            let exception = value.as(PyBaseException.self)!
+            var name = Value.none, path = Value.none
+            for index in 0..<arguments.keywordCount {
+                let keyword = arguments.keywordName(index)
+                switch keyword {
+                case "name": name = arguments.keywordValue(index)
+                case "path": path = arguments.keywordValue(index)
+                default: throw .typeError("'\(keyword)' is an invalid keyword argument for \(thread.typeOf(value).name)()")
+                }
+            }
+            let items = arguments.positional
+            for item in items { item.retain() }
+            let old = exception.args
+            exception.args = thread.interpreter.newTuple(items).as(PyTuple.self)!
+            old.decref()
+            guard let dict = thread.instanceDict(of: value) else { return }
+            let message = items.count == 1 ? items[0] : .none
+            for (field, item) in [("_name", name), ("_path", path), ("_msg", message)] {
+                item.retain()
+                thread.interpreter.setItem(dict, field, item)
+            }
+        }
+        exceptions["ImportError"]!.installSlots(importSlots, self)
+        exceptions["ModuleNotFoundError"]!.installSlots(importSlots, self)
         for name in ["errno", "strerror", "filename", "filename2"] {
             let (getter, setter) = stored(name)
             exceptions["OSError"]!.defineAttribute(name, self, get: getter, set: setter)

@@ -305,6 +305,11 @@ extension Interpreter {
             function.retain()
             return function
         })
+        // As CPython's method_getset: the function's docstring, not object's
+        // (which the generic lookup would find on the type first).
+        method.defineAttribute("__doc__", self, get: { thread, value throws(EvalError) in
+            try thread.lookupAttribute(value.as(PyMethod.self)!.function, thread.interpreter.names.__doc__) ?? .none
+        })
         method.defineAttribute("__self__", self, get: { _, value throws(EvalError) in
             let receiver = value.as(PyMethod.self)!.receiver
             receiver.retain()

@@ -77,7 +77,29 @@ extension Interpreter {
             traceback.defineAttribute(name, self, get: { _, value throws(EvalError) in body(value.as(PyTraceback.self)!) })
         }
         tracebackAttribute("tb_frame") { traceback in object(traceback.frame) }
-        tracebackAttribute("tb_next") { traceback in traceback.next.map { object($0) } ?? .none }
+        // tb_next is writable, as in CPython (unittest cuts its own frames off).
+        traceback.defineAttribute("tb_next", self, get: { _, value throws(EvalError) in
+            value.as(PyTraceback.self)!.next.map { object($0) } ?? .none
+        }, set: { thread, value, newValue throws(EvalError) in
+            guard let newValue else { throw .typeError("can't delete tb_next attribute") }
+            let this = value.as(PyTraceback.self)!
+            var replacement: PyTraceback?
+            if !newValue.isNone {
+                guard let next = newValue.as(PyTraceback.self) else {
+                    throw .typeError("expected traceback object or None, got '\(thread.typeOf(newValue).name)'")
+                }
+                var cursor: PyTraceback? = next
+                while let entry = cursor {
+                    if entry === this { throw .valueError("traceback loop detected") }
+                    cursor = entry.next
+                }
+                replacement = next
+            }
+            replacement?.incref()
+            let old = this.next
+            this.next = replacement
+            old?.decref()
+        })
         tracebackAttribute("tb_lineno") { traceback in .int(traceback.lineNumber) }
         tracebackAttribute("tb_lasti") { traceback in
             // An entry with a next one passed through a call (of a Python function, mostly).
