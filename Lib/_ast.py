@@ -61,14 +61,14 @@ class stmt(AST):
 class FunctionDef(stmt):
     _fields = ('name', 'args', 'body', 'decorator_list', 'returns', 'type_comment')
     __match_args__ = ('name', 'args', 'body', 'decorator_list', 'returns', 'type_comment')
-    type_comment = None
     returns = None
+    type_comment = None
 
 class AsyncFunctionDef(stmt):
     _fields = ('name', 'args', 'body', 'decorator_list', 'returns', 'type_comment')
     __match_args__ = ('name', 'args', 'body', 'decorator_list', 'returns', 'type_comment')
-    type_comment = None
     returns = None
+    type_comment = None
 
 class ClassDef(stmt):
     _fields = ('name', 'bases', 'keywords', 'body', 'decorator_list')
@@ -132,8 +132,8 @@ class Match(stmt):
 class Raise(stmt):
     _fields = ('exc', 'cause')
     __match_args__ = ('exc', 'cause')
-    cause = None
     exc = None
+    cause = None
 
 class Try(stmt):
     _fields = ('body', 'handlers', 'orelse', 'finalbody')
@@ -156,6 +156,7 @@ class ImportFrom(stmt):
     _fields = ('module', 'names', 'level')
     __match_args__ = ('module', 'names', 'level')
     module = None
+    level = None
 
 class Global(stmt):
     _fields = ('names',)
@@ -470,8 +471,8 @@ class excepthandler(AST):
 class ExceptHandler(excepthandler):
     _fields = ('type', 'name', 'body')
     __match_args__ = ('type', 'name', 'body')
-    name = None
     type = None
+    name = None
 
 class arguments(AST):
     _fields = ('posonlyargs', 'args', 'vararg', 'kwonlyargs', 'kw_defaults', 'kwarg', 'defaults')
@@ -484,15 +485,16 @@ class arg(AST):
     _fields = ('arg', 'annotation', 'type_comment')
     __match_args__ = ('arg', 'annotation', 'type_comment')
     _attributes = ('lineno', 'col_offset', 'end_lineno', 'end_col_offset')
+    annotation = None
+    type_comment = None
     end_lineno = None
     end_col_offset = None
-    type_comment = None
-    annotation = None
 
 class keyword(AST):
     _fields = ('arg', 'value')
     __match_args__ = ('arg', 'value')
     _attributes = ('lineno', 'col_offset', 'end_lineno', 'end_col_offset')
+    arg = None
     end_lineno = None
     end_col_offset = None
 
@@ -500,9 +502,9 @@ class alias(AST):
     _fields = ('name', 'asname')
     __match_args__ = ('name', 'asname')
     _attributes = ('lineno', 'col_offset', 'end_lineno', 'end_col_offset')
+    asname = None
     end_lineno = None
     end_col_offset = None
-    asname = None
 
 class withitem(AST):
     _fields = ('context_expr', 'optional_vars')
@@ -550,8 +552,8 @@ class MatchStar(pattern):
 class MatchAs(pattern):
     _fields = ('pattern', 'name')
     __match_args__ = ('pattern', 'name')
-    name = None
     pattern = None
+    name = None
 
 class MatchOr(pattern):
     _fields = ('patterns',)

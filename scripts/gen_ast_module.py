@@ -73,10 +73,8 @@ def main():
             out.append(f"    _attributes = {tuple(cls._attributes)!r}")
         # Optional (`?`) fields default to None when left out, as CPython's
         # class attributes do; `end_lineno`/`end_col_offset` too.
-        for name in ("end_lineno", "end_col_offset", "type_comment", "kind", "returns", "value", "msg",
-                     "cause", "exc", "optional_vars", "name", "asname", "module", "guard", "annotation",
-                     "vararg", "kwarg", "lower", "upper", "step", "format_spec", "type", "pattern", "rest"):
-            if name in own and own[name] is None:
+        for name, value in own.items():
+            if value is None and name in cls._fields + cls._attributes:
                 out.append(f"    {name} = None")
         out.append("")
     out.append("")
