@@ -86,29 +86,39 @@ private struct ASTObjectBuilder {
         return value
     }
 
+    /// A bare instance of `_ast.<name>`: `__new__` only, as CPython's
+    /// converter makes them (no `__init__`, whose argument loop is Python).
+    mutating func instance(_ name: String) throws(EvalError) -> Value {
+        let classValue = try nodeClass(name)
+        guard let type = classValue.as(PyType.self), let new = type.slots.new else {
+            return try thread.call(classValue, [])
+        }
+        return try Arguments.with([]) { (arguments) throws(EvalError) -> Value in try new(thread, type, arguments) }
+    }
+
     /// An instance of `_ast.<name>` with `fields` (owned values, in `_fields`
-    /// order) and, for located nodes, the four position attributes.
+    /// order) and, for located nodes, the four position attributes. The node
+    /// classes define no descriptors for these names, so they go straight
+    /// into the instance dict (what `setattr` would do, without the lookups).
     mutating func node(_ name: String, _ fields: [(String, Value)], _ range: SourceRange? = nil) throws(EvalError) -> Value {
-        var pending = fields[...]
-        defer { for (_, value) in pending { value.release() } }
-        let instance = try thread.call(try nodeClass(name), [])
-        do throws(EvalError) {
-            while let (field, value) = pending.first {
-                pending = pending.dropFirst()
-                defer { value.release() }
-                try thread.setAttribute(instance, interpreter.internedString(field), value)
-            }
-            if let range {
-                try thread.setAttribute(instance, interpreter.internedString("lineno"), .int(Int(range.lineno)))
-                try thread.setAttribute(instance, interpreter.internedString("col_offset"), .int(Int(range.colOffset)))
-                try thread.setAttribute(instance, interpreter.internedString("end_lineno"), .int(Int(range.endLineno)))
-                try thread.setAttribute(instance, interpreter.internedString("end_col_offset"), .int(Int(range.endColOffset)))
-            }
-        } catch {
-            instance.release()
+        let object: Value
+        do throws(EvalError) { object = try instance(name) } catch {
+            for (_, value) in fields { value.release() }
             throw error
         }
-        return instance
+        guard let dict = thread.instanceDict(of: object) else {
+            for (_, value) in fields { value.release() }
+            object.release()
+            throw .typeError("_ast.\(name) instances have no __dict__")
+        }
+        for (field, value) in fields { interpreter.setItem(dict, field, value) }
+        if let range {
+            interpreter.setItem(dict, "lineno", .int(Int(range.lineno)))
+            interpreter.setItem(dict, "col_offset", .int(Int(range.colOffset)))
+            interpreter.setItem(dict, "end_lineno", .int(Int(range.endLineno)))
+            interpreter.setItem(dict, "end_col_offset", .int(Int(range.endColOffset)))
+        }
+        return object
     }
 
     mutating func singleton(_ name: String) throws(EvalError) -> Value {
@@ -116,7 +126,7 @@ private struct ASTObjectBuilder {
             cached.retain()
             return cached
         }
-        let value = try thread.call(try nodeClass(name), [])
+        let value = try instance(name)
         value.retain()
         singletons[name] = value
         return value
