@@ -54,6 +54,20 @@ extension ThreadState {
     }
 }
 
+extension ThreadState {
+    /// Compiling a tree of node objects back to code is not there yet: say so
+    /// plainly rather than calling the tree "not an AST object".
+    func rejectASTObjectSource(_ source: Value) throws(EvalError) {
+        guard case .object = source, source.as(PyStr.self) == nil, source.as(PyBytes.self) == nil,
+              let astModule = interpreter.modules.lookup(name: "_ast") else { return }
+        guard let baseClass = try lookupAttribute(astModule, interpreter.internedString("AST")) else { return }
+        defer { baseClass.release() }
+        if try isInstance(source, baseClass) {
+            throw .unsupported("compile() of an AST object")
+        }
+    }
+}
+
 /// Builds the Python node objects of one tree. Classes and the operator and
 /// context singletons are looked up once per tree (CPython shares one instance
 /// of each operator and context too).
