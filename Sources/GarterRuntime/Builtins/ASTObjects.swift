@@ -1,4 +1,5 @@
 import BigInt
+import GarterCompiler
 import GarterSyntax
 
 // `compile(source, filename, mode, PyCF_ONLY_AST)` (and so `ast.parse`): the
@@ -55,16 +56,34 @@ extension ThreadState {
 }
 
 extension ThreadState {
-    /// Compiling a tree of node objects back to code is not there yet: say so
-    /// plainly rather than calling the tree "not an AST object".
-    func rejectASTObjectSource(_ source: Value) throws(EvalError) {
+    /// `compile(tree, filename, mode)` for a tree of node objects: the code
+    /// object (a new reference), or nil when `source` is no AST object.
+    func compileASTObjectSource(_ source: Value, filename: String, mode: String, optimize: Int) throws(EvalError) -> Value? {
         guard case .object = source, source.as(PyStr.self) == nil, source.as(PyBytes.self) == nil,
-              let astModule = interpreter.modules.lookup(name: "_ast") else { return }
-        guard let baseClass = try lookupAttribute(astModule, interpreter.internedString("AST")) else { return }
+              let astModule = interpreter.modules.lookup(name: "_ast") else { return nil }
+        guard let baseClass = try lookupAttribute(astModule, interpreter.internedString("AST")) else { return nil }
         defer { baseClass.release() }
-        if try isInstance(source, baseClass) {
-            throw .unsupported("compile() of an AST object")
+        guard try isInstance(source, baseClass) else { return nil }
+        var reader = ASTObjectReader(thread: self)
+        defer { reader.releaseAll() }
+        let module = try reader.module(source, mode: mode)
+        let options: CompileOptions
+        switch mode {
+        case "exec": options = CompileOptions(mode: .exec, optimize: optimize)
+        case "eval": options = CompileOptions(mode: .eval, optimize: optimize)
+        default: options = CompileOptions(mode: .single, optimize: optimize)
         }
+        let codeObject: CodeObject
+        do {
+            codeObject = try CodeGenerator.compile(module, source: SourceBuffer(utf8: [], filename: filename), options: options)
+        } catch {
+            switch error {
+            case .syntax(let syntaxError): throw .exception(makeSyntaxError(syntaxError))
+            case .unsupported(let what, _): throw .unsupported(what)
+            }
+        }
+        let loaded = try LoadedCode(codeObject, interpreter: interpreter)
+        return .object(ObjectRef.allocate(loaded))
     }
 }
 

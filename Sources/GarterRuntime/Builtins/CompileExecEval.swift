@@ -16,8 +16,10 @@ extension ThreadState {
         if let flags = bound[3], case .int(let number) = flags, number & 0x400 != 0 {
             return try compileToASTObject(bound[0]!, filename: filename, mode: mode)
         }
-        try rejectASTObjectSource(bound[0]!)
         let optimize = try bound[5].map { (value) throws(EvalError) in try indexInt(value) } ?? -1
+        if let code = try compileASTObjectSource(bound[0]!, filename: filename, mode: mode, optimize: max(optimize, 0)) {
+            return code
+        }
         let code = try compileText(bound[0]!, filename: filename, mode: mode, optimize: max(optimize, 0), function: "compile")
         return .object(ObjectRef(Unmanaged.passUnretained(code)))
     }
