@@ -567,3 +567,9 @@ class type_ignore(AST):
 class TypeIgnore(type_ignore):
     _fields = ('lineno', 'tag')
     __match_args__ = ('lineno', 'tag')
+
+
+for _node_class in list(globals().values()):
+    if isinstance(_node_class, type) and issubclass(_node_class, AST):
+        _node_class.__module__ = 'ast'
+del _node_class

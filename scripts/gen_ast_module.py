@@ -78,6 +78,11 @@ def main():
                 out.append(f"    {name} = None")
         out.append("")
     out.append("")
+    # CPython's node classes say they live in `ast` (their repr is `<ast.Name ...>`).
+    out.append("for _node_class in list(globals().values()):")
+    out.append("    if isinstance(_node_class, type) and issubclass(_node_class, AST):")
+    out.append("        _node_class.__module__ = 'ast'")
+    out.append("del _node_class")
     text = "\n".join(out).rstrip() + "\n"
     with open(os.path.join(ROOT, "Lib", "_ast.py"), "w") as handle:
         handle.write(text)
