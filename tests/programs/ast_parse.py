@@ -38,6 +38,7 @@ print(isinstance(func, ast.FunctionDef), isinstance(func, ast.stmt), isinstance(
 const = ast.parse("u'x'").body[0].value
 print(repr(const.value), const.kind, ast.parse("'y'").body[0].value.kind)
 print(type(ast.parse("10**40", mode="eval").body.right.value).__name__)
+print(ast.Load, type(func).__module__, list(ast.parse("x").body[0].__dict__))
 
 # literal_eval.
 for text in ["[1, 2.5, 'a', b'b', (None, True), {1: {2, 3}}]", "-3 + 4j", "1_000", "{'a': [1, (2,)]}"]:
