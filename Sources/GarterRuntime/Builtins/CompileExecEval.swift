@@ -9,14 +9,17 @@ extension ThreadState {
     func compileBuiltin(_ arguments: Arguments) throws(EvalError) -> Value {
         let bound = try arguments.bind("compile", ["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
                                        required: 3)
-        if let flags = bound[3], case .int(let number) = flags, number & 0x400 != 0 {
-            throw .unsupported("compile() to an AST (PyCF_ONLY_AST)")
-        }
         guard let mode = bound[2]!.stringValue else {
             throw .typeError("compile() argument 'mode' must be str, not \(typeOf(bound[2]!).name)")
         }
         let filename = try strText(bound[1]!)
+        if let flags = bound[3], case .int(let number) = flags, number & 0x400 != 0 {
+            return try compileToASTObject(bound[0]!, filename: filename, mode: mode)
+        }
         let optimize = try bound[5].map { (value) throws(EvalError) in try indexInt(value) } ?? -1
+        if let code = try compileASTObjectSource(bound[0]!, filename: filename, mode: mode, optimize: max(optimize, 0)) {
+            return code
+        }
         let code = try compileText(bound[0]!, filename: filename, mode: mode, optimize: max(optimize, 0), function: "compile")
         return .object(ObjectRef(Unmanaged.passUnretained(code)))
     }
