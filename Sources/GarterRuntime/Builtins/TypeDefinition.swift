@@ -167,6 +167,14 @@ extension PyType {
                 guard subtype.isSubtype(of: owner) else {
                     throw .typeError("\(owner.name).__new__(\(subtype.name)): \(subtype.name) is not a subtype of \(owner.name)")
                 }
+                // CPython's tp_new_wrapper: the nearest built-in class of `subtype`
+                // that makes its own instances must be `owner` (`int.__new__(bool)`
+                // would skip bool's checks).
+                var maker: PyType? = subtype
+                while let candidate = maker, candidate.isHeapType || candidate.ownSlots.new == nil { maker = candidate.base }
+                if let maker, maker !== owner {
+                    throw .typeError("\(owner.name).__new__(\(subtype.name)) is not safe, use \(maker.name).__new__()")
+                }
                 return try new(thread, subtype, arguments.droppingFirst)
             }
             function.makeImmortal()

@@ -90,9 +90,7 @@ extension Interpreter {
         object.define("__dir__", self) { thread, value, _ throws(EvalError) in
             try thread.defaultDir(value)
         }
-        object.define("__reduce_ex__", self) { _, _, _ throws(EvalError) in
-            throw .unsupported("pickling objects")
-        }
+        installObjectReduce(object)
         object.define("__sizeof__", self) { _, _, _ throws(EvalError) in .int(16) }
         object.defineClassMethod("__init_subclass__", self) { _, _ throws(EvalError) in .none }
         object.defineClassMethod("__subclasshook__", self) { thread, _ throws(EvalError) in thread.notImplemented() }
