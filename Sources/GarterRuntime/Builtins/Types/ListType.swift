@@ -47,7 +47,7 @@ extension Interpreter {
         }
         slots.richCompare = { thread, left, right, operation throws(EvalError) in
             guard let a = left.as(PyList.self), let b = right.as(PyList.self) else { return thread.notImplemented() }
-            return try thread.compareSequences(a.items, b.items, operation)
+            return try thread.compareLists(a, b, operation)
         }
         slots.hash = { thread, value throws(EvalError) in throw .typeError("unhashable type: '\(thread.typeOf(value).name)'") }
         slots.repr = { thread, value throws(EvalError) in try thread.reprItems(value, get(value).items, open: "[", close: "]") }

@@ -99,6 +99,39 @@ extension ThreadState {
         }
     }
 
+    /// List comparison. Unlike tuples, the lists may change while an item's
+    /// `__eq__` runs: each step re-reads the items and holds them, and the
+    /// lengths are checked again (CPython's list_richcompare).
+    func compareLists(_ a: PyList, _ b: PyList, _ operation: ComparisonOperation) throws(EvalError) -> Value {
+        if (operation == .equal || operation == .notEqual) && a.items.count != b.items.count {
+            return .bool(operation == .notEqual)
+        }
+        var index = 0
+        while index < a.items.count && index < b.items.count {
+            let left = a.items[index].retained(), right = b.items[index].retained()
+            defer {
+                left.release()
+                right.release()
+            }
+            if !(try equal(left, right)) { break }
+            index += 1
+        }
+        if index >= a.items.count || index >= b.items.count {
+            return .bool(Arithmetic.compare(operation, a.items.count, b.items.count))
+        }
+        switch operation {
+        case .equal: return .bool(false)
+        case .notEqual: return .bool(true)
+        default:
+            let left = a.items[index].retained(), right = b.items[index].retained()
+            defer {
+                left.release()
+                right.release()
+            }
+            return try compare(left, right, operation)
+        }
+    }
+
     /// `repr` of items joined with ", " between `open` and `close`, with
     /// CPython's guard against recursive containers.
     func reprItems(_ container: Value, _ items: [Value], open: String, close: String) throws(EvalError) -> Value {
