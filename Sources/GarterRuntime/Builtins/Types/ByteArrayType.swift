@@ -239,7 +239,7 @@ extension ThreadState {
             var index = start
             for _ in 0..<length {
                 remove[index] = true
-                index += step
+                index &+= step   // past the last item it may wrap: never used then
             }
             var kept: [UInt8] = []
             kept.reserveCapacity(array.count - length)
@@ -253,7 +253,7 @@ extension ThreadState {
         var index = start
         for byte in replacement {
             array.bytes[index] = byte
-            index += step
+            index &+= step   // past the last item it may wrap: never used then
         }
     }
 }

@@ -141,7 +141,7 @@ extension ThreadState {
         var index = start
         for _ in 0..<length {
             result.append(bytes[index])
-            index += step
+            index &+= step   // past the last item it may wrap: never used then
         }
         return result
     }

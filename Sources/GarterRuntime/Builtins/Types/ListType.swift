@@ -260,7 +260,7 @@ extension ThreadState {
         if newValue == nil {
             var indexes = Set<Int>()
             var index = start
-            for _ in 0..<length { indexes.insert(index); index += step }
+            for _ in 0..<length { indexes.insert(index); index &+= step }
             var kept: [Value] = []
             for (position, item) in list.items.enumerated() {
                 if indexes.contains(position) { item.release() } else { kept.append(item) }
@@ -277,7 +277,7 @@ extension ThreadState {
             let old = list.items[index]
             list.items[index] = item
             old.release()
-            index += step
+            index &+= step   // past the last item it may wrap: never used then
         }
     }
 }

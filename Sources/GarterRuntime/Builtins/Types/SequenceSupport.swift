@@ -74,7 +74,7 @@ extension ThreadState {
             let item = items[index]
             item.retain()
             result.append(item)
-            index += step
+            index &+= step   // past the last item it may wrap: never used then
         }
         return result
     }

@@ -32,7 +32,7 @@ extension Interpreter {
                 var result: [UInt32] = []
                 result.reserveCapacity(length)
                 var index = start
-                for _ in 0..<length { result.append(string.codePoints[index]); index += step }
+                for _ in 0..<length { result.append(string.codePoints[index]); index &+= step }
                 return thread.interpreter.newString(codePoints: result)
             }
             guard thread.typeOf(key).slots.index != nil || Arithmetic.pyInteger(key) != nil else {
