@@ -205,19 +205,7 @@ extension CycleCollector {
                 pending.append((object, callback))
             }
         }
-        var freed = 0
-        for (weak, callback) in pending {
-            let weakValue = Value.object(ObjectRef(Unmanaged.passUnretained(weak)))
-            do {
-                try thread.call(callback, [weakValue]).release()
-            } catch {
-                thread.reportUnraisable(error, context: "Exception ignored in: ", object: (try? thread.reprText(callback)) ?? "callback")
-            }
-            callback.release()
-            if weak.refcount == 1 { freed += 1 }
-            weakValue.release()
-        }
-        return freed
+        return Finalization.callWeakReferenceCallbacks(pending, thread: thread)
     }
 
     /// Runs `__del__` of each unreachable object that has one and has not

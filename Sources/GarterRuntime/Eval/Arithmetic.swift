@@ -205,6 +205,9 @@ enum Arithmetic {
     }
 
     /// An int or bool (or an instance of a subclass of int) as a `PyInteger`.
+    /// The number an int (or bool) `Value` holds; 0 for anything else.
+    static func bigInteger(_ value: Value) -> BigInt { pyInteger(value)?.bigValue ?? 0 }
+
     static func pyInteger(_ value: Value) -> PyInteger? {
         switch value {
         case .int(let number): return .small(number)

@@ -75,6 +75,14 @@ enum Finalization {
                 pending.append((object, callback))
             }
         }
+        _ = callWeakReferenceCallbacks(pending, thread: thread)
+    }
+
+    /// Calls each callback with its weak reference (both owned: the pair
+    /// is consumed); errors are reported, not raised. Returns how many of
+    /// the weak references died once their callback was done with them.
+    static func callWeakReferenceCallbacks(_ pending: [(PyWeakReference, Value)], thread: ThreadState) -> Int {
+        var freed = 0
         for (weak, callback) in pending {
             let weakValue = Value.object(ObjectRef(Unmanaged.passUnretained(weak)))
             do {
@@ -83,8 +91,10 @@ enum Finalization {
                 thread.reportUnraisable(error, context: "Exception ignored in: ", object: (try? thread.reprText(callback)) ?? "callback")
             }
             callback.release()
+            if weak.refcount == 1 { freed += 1 }
             weakValue.release()
         }
+        return freed
     }
 
     /// A reference dies before its target: unregister it.

@@ -180,9 +180,6 @@ public final class Interpreter {
         return dict
     }
 
-    public func newInteger(_ value: BigInt) -> Value {
-        .integer(value, longType: types.int)
-    }
 
     /// A frozenset constant of `items` (taking over their references).
     /// CPython's compiler builds such a constant twice: from the source

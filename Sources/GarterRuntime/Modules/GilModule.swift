@@ -151,6 +151,6 @@ extension Interpreter {
     }
 
     func newInteger(_ value: UInt64) -> Value {
-        value <= UInt64(Int.max) ? .int(Int(value)) : newInteger(BigInt(value))
+        value <= UInt64(Int.max) ? .int(Int(value)) : integerValue(BigInt(value))
     }
 }

@@ -26,7 +26,7 @@ extension Interpreter {
                 if step == 0 { throw .valueError("range() arg 3 must not be zero") }
                 return .object(ObjectRef.allocate(PyRange(start: start, stop: stop, step: step, type: type)))
             }
-            let numbers = bounds.map(Interpreter.bigInteger)
+            let numbers = bounds.map(Arithmetic.bigInteger)
             let (start, stop, step) = numbers.count == 1 ? (BigInt(0), numbers[0], BigInt(1))
                 : (numbers[0], numbers[1], numbers.count == 3 ? numbers[2] : BigInt(1))
             if step == 0 { throw .valueError("range() arg 3 must not be zero") }
@@ -58,7 +58,7 @@ extension Interpreter {
             }
             let number = try thread.index(key)
             defer { number.release() }
-            var index = Interpreter.bigInteger(number)
+            var index = Arithmetic.bigInteger(number)
             if index < 0 { index += range.length }
             guard index >= 0 && index < range.length else { throw .indexError("range object index out of range") }
             return thread.interpreter.integerValue(range.item(at: index))
@@ -186,7 +186,7 @@ extension Interpreter {
             let iterator = value.as(PyRangeIterator.self)!
             let state = try thread.index(arguments[0])
             defer { state.release() }
-            let taken = Int(clamping: min(max(Interpreter.bigInteger(state), 0), BigInt(iterator.count)))
+            let taken = Int(clamping: min(max(Arithmetic.bigInteger(state), 0), BigInt(iterator.count)))
             iterator.remaining = iterator.count - taken
             iterator.next = iterator.start &+ taken &* iterator.step
             return .none
@@ -217,17 +217,8 @@ extension Interpreter {
             let iterator = value.as(PyLongRangeIterator.self)!
             let state = try thread.index(arguments[0])
             defer { state.release() }
-            iterator.taken = min(max(Interpreter.bigInteger(state), 0), iterator.count)
+            iterator.taken = min(max(Arithmetic.bigInteger(state), 0), iterator.count)
             return .none
-        }
-    }
-
-    /// The number an exact int `Value` (or bool) holds.
-    static func bigInteger(_ value: Value) -> BigInt {
-        switch value {
-        case .int(let number): return BigInt(number)
-        case .bool(let flag): return flag ? 1 : 0
-        default: return value.as(PyLong.self)?.value ?? 0
         }
     }
 }
@@ -246,7 +237,7 @@ extension ThreadState {
             let offset = number &- small.start
             return offset % small.step == 0 ? BigInt(offset / small.step) : -1
         }
-        let number = Interpreter.bigInteger(item)
+        let number = Arithmetic.bigInteger(item)
         let inside = range.step > 0 ? (number >= range.start && number < range.stop)
                                     : (number <= range.start && number > range.stop)
         guard inside else { return -1 }
@@ -276,7 +267,7 @@ extension ThreadState {
             }
             let number = try index(value)
             defer { number.release() }
-            return Interpreter.bigInteger(number)
+            return Arithmetic.bigInteger(number)
         }
         let step = try bound(slice.step) ?? 1
         if step == 0 { throw .valueError("slice step cannot be zero") }

@@ -140,7 +140,7 @@ struct MarshalReader {
             let high = UInt64(UInt32(bitPattern: Int32(try readLong())))
             return register(.int(Int(bitPattern: UInt(high << 32 | low))), flagged)
         case MarshalTypeCode.long:
-            return register(interpreter.newInteger(try readLongDigits()), flagged)
+            return register(interpreter.integerValue(try readLongDigits()), flagged)
         case MarshalTypeCode.binaryFloat:
             return register(.float(try readDouble()), flagged)
         case MarshalTypeCode.float:
