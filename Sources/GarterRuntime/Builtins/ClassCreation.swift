@@ -270,6 +270,8 @@ extension ThreadState {
             let key = Value.object(ObjectRef(Unmanaged.passUnretained(names.__classcell__)))
             _ = try dict.remove(key, hash: names.__classcell__.hashValue, equalFunction)?.release()
         }
+        // The dict was filled directly above, after lookups may have cached the type.
+        type.dictChanged()
         for base in bases { base.subclasses.append(Unmanaged.passUnretained(type)) }
         type.updateSlots(interpreter: interpreter)
         // __set_name__ on the attributes that have it.

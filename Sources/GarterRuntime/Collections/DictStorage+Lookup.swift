@@ -117,4 +117,16 @@ extension DictStorage {
             slot = HashTableProbe.next(slot, perturb: &perturb, mask: mask)
         }
     }
+
+    /// Entry `number` when its key is `key` itself: a cache's remembered
+    /// entry number checked without hashing (attribute caches keep one per
+    /// name; instances made by the same `__init__` have their attributes
+    /// at the same entry numbers). Nil when the hint is stale.
+    @inlinable @inline(__always)
+    public func entry(_ number: Int, ifKeyIs key: Value) -> Int? {
+        guard UInt(bitPattern: number) < UInt(bitPattern: state.pointee.entryCount),
+              let stored = state.pointee.entries.unsafelyUnwrapped[number].key,
+              stored.isSameKey(as: key) else { return nil }
+        return number
+    }
 }

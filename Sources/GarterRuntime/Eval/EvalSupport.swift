@@ -202,23 +202,6 @@ extension ThreadState {
 
     // MARK: Methods
 
-    /// LOAD_METHOD's fast path: when `owner.name` would bind a plain
-    /// function or method descriptor found on the type, the unbound one
-    /// (a new reference) so CALL passes `owner` itself; nil otherwise.
-    @inline(__always)
-    func methodForCall(_ owner: Value, _ name: PyStr) throws(EvalError) -> Value? {
-        let type = typeOf(owner)
-        guard type.usesGenericAttributes, let attribute = type.lookup(name) else { return nil }
-        let attributeType = typeOf(attribute)
-        guard attributeType === interpreter.types.function || attributeType === interpreter.types.methodDescriptor else { return nil }
-        if case .object(let reference) = owner, let dict = reference.with({ $0.instanceDictReference }),
-           dict._withUnsafeGuaranteedRef({ $0.lookup(string: name) }) != nil {
-            return nil
-        }
-        attribute.retain()
-        return attribute
-    }
-
     // MARK: Unpacking
 
     /// UNPACK_SEQUENCE: exactly `count` items (new references).
@@ -462,23 +445,6 @@ extension ThreadState {
             attributes.append(value)
         }
         return interpreter.newTuple(attributes)
-    }
-}
-
-extension PyType {
-    /// Whether attribute lookup on instances is `object.__getattribute__`
-    /// (no Python-level `__getattribute__`/`__getattr__`), which lets
-    /// LOAD_METHOD skip making bound methods.
-    var usesGenericAttributes: Bool {
-        for type in mro where type.flags.contains(.customAttributes) || (!type.isHeapType && type.ownsCustomGetAttribute) {
-            return false
-        }
-        return true
-    }
-
-    /// Built-in types whose instances resolve attributes their own way.
-    var ownsCustomGetAttribute: Bool {
-        name == "type" || name == "module" || name == "super" || name == "method"
     }
 }
 

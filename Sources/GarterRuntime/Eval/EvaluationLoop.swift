@@ -137,12 +137,12 @@ extension ThreadState {
                         let value = top.pointee.unsafelyUnwrapped
                         let name = names[argument]
                         name.retain()
-                        try frame.pointee.globals.takeUnretainedValue().set(name, hash: name.strObject!.hashValue, value,
+                        try frame.pointee.globals.takeUnretainedValue().set(name, hash: name.unsafeStrObject.hashValue, value,
                                                                            Interpreter.stringsOnly)
 
                     case .deleteGlobal:
                         let name = names[argument]
-                        guard let old = try frame.pointee.globals.takeUnretainedValue().remove(name, hash: name.strObject!.hashValue,
+                        guard let old = try frame.pointee.globals.takeUnretainedValue().remove(name, hash: name.unsafeStrObject.hashValue,
                                                                                                  Interpreter.stringsOnly) else {
                             throw .nameError(name.stringValue ?? "")
                         }
@@ -227,17 +227,17 @@ extension ThreadState {
 
                     case .loadAttr:
                         let owner = top[-1].unsafelyUnwrapped
-                        let value = try getAttribute(owner, names[argument].strObject!)
+                        let value = try loadAttribute(owner, code, argument)
                         top[-1] = value
                         owner.release()
 
                     case .loadMethod:
                         let owner = top[-1].unsafelyUnwrapped
-                        if let method = try methodForCall(owner, names[argument].strObject!) {
+                        if let method = loadMethod(owner, code, argument) {
                             top[-1] = method
                             top.initialize(to: owner)
                         } else {
-                            let value = try getAttribute(owner, names[argument].strObject!)
+                            let value = try loadAttribute(owner, code, argument)
                             top[-1] = nil
                             top.initialize(to: value)
                             owner.release()
@@ -247,7 +247,7 @@ extension ThreadState {
                     case .storeAttr:
                         let owner = top[-1].unsafelyUnwrapped
                         let value = top[-2].unsafelyUnwrapped
-                        try setAttribute(owner, names[argument].strObject!, value)
+                        try storeAttribute(owner, code, argument, value)
                         top -= 2
                         owner.release()
                         value.release()

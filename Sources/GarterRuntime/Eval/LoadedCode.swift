@@ -19,6 +19,8 @@ public final class LoadedCode: PyObject {
     let globalCache: UnsafeMutableBufferPointer<GlobalCacheEntry>
     /// Cache for LOAD_NAME/STORE_NAME in module code, one entry per name.
     let nameCache: UnsafeMutableBufferPointer<GlobalCacheEntry>
+    /// Cache for LOAD_ATTR/LOAD_METHOD/STORE_ATTR, one entry per name (Eval/AttributeCache.swift).
+    let attributeCache: UnsafeMutableBufferPointer<AttributeCacheEntry>
     /// The number of local slots (parameters, locals, cells, frees).
     let localCount: Int
     let stackSize: Int
@@ -53,6 +55,8 @@ public final class LoadedCode: PyObject {
         globalCache.initialize(repeating: GlobalCacheEntry())
         nameCache = .allocate(capacity: max(code.names.count, 1))
         nameCache.initialize(repeating: GlobalCacheEntry())
+        attributeCache = .allocate(capacity: max(code.names.count, 1))
+        attributeCache.initialize(repeating: AttributeCacheEntry())
         localCount = code.variableNames.count + code.cellVariables.count + code.freeVariables.count
         stackSize = code.stackSize
         flags = code.flags
@@ -73,6 +77,7 @@ public final class LoadedCode: PyObject {
         names.deallocate()
         globalCache.deallocate()
         nameCache.deallocate()
+        attributeCache.deallocate()
     }
 
     override public func releaseContents() {

@@ -341,3 +341,4 @@ public final class WellKnownNames {
         __neg__ = name("__neg__"); __pos__ = name("__pos__"); __invert__ = name("__invert__"); __abs__ = name("__abs__")
     }
 }
+

@@ -108,6 +108,7 @@ extension Interpreter {
             }
             type.installSlots(slots, self)
             setItem(type.dict, "__hash__", .none)
+            type.dictChanged()
 
             type.define("append", self) { thread, value, arguments throws(EvalError) in
                 try arguments.expect("append", 1...1)

@@ -286,6 +286,7 @@ extension Interpreter {
             }
             type.installSlots(slots, self)
             setItem(type.dict, "__hash__", .none)
+            type.dictChanged()
             type.defineAttribute("obj", self, get: { _, value throws(EvalError) in
                 guard let object = value.as(PyKeyWrapper.self)!.object else { throw .attributeError("obj") }
                 object.retain()

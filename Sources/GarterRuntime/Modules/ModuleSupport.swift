@@ -72,6 +72,7 @@ extension Interpreter {
         let type = types.other(fullName, base: base, flags: flags)
         type.qualifiedName = name
         setItem(type.dict, "__module__", intern(module))
+        type.dictChanged()
         populate(type)
         type.inheritBuiltinSlots()
         return type

@@ -82,6 +82,7 @@ extension Interpreter {
         let type = types.other("StandardStream")
         if type.has("write") { return type }
         setItem(type.dict, "__module__", intern("sys"))
+        type.dictChanged()
         func stream(_ value: Value) -> PyStandardStream { value.as(PyStandardStream.self)! }
         func checkOpen(_ value: Value) throws(EvalError) {
             if stream(value).isClosed { throw .valueError("I/O operation on closed file.") }

@@ -81,6 +81,14 @@ public final class PyDict: PyObject {
         }
     }
 
+    /// The entry number of `key` (a str), trying `hint` first (no hashing
+    /// when it is right); nil when the key is absent.
+    @inline(__always)
+    public func entryIndex(string key: Value, hint: Int) -> Int? {
+        if let number = storage.entry(hint, ifKeyIs: key) { return number }
+        return entryIndex(string: key.unsafeStrObject)
+    }
+
     /// The value of entry `number` (borrowed); the caller checked
     /// `keysVersion`, so the entry is live.
     @inline(__always)

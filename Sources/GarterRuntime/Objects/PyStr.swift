@@ -81,4 +81,12 @@ extension Value {
         guard case .object(let reference) = self else { return nil }
         return reference.with { $0 as? PyStr }
     }
+
+    /// The `str` object of a value known to be one (a code object's names,
+    /// interned by the loader): no dynamic type check.
+    @inline(__always)
+    var unsafeStrObject: PyStr {
+        guard case .object(let reference) = self else { preconditionFailure("not a str: \(self)") }
+        return reference.with { unsafeDowncast($0, to: PyStr.self) }
+    }
 }

@@ -29,10 +29,15 @@ public final class PyType: PyObject {
     /// `__module__` of a built-in type defined by a module (`weakref`,
     /// `itertools`, ...); nil for the builtins.
     public var moduleName: String?
-    /// Bumped whenever this type or one of its bases changes an attribute,
-    /// so caches keyed on it stay right.
+    /// The tag attribute caches key on (CPython's `tp_version_tag`): given
+    /// out by the interpreter, unique for its life, when a cache first
+    /// remembers something about this type (`assignedVersionTag`),
+    /// and reset to `unassignedVersionTag` whenever an attribute of this type
+    /// or of a base changes, so no entry made before the change matches again.
     @exclusivity(unchecked)
-    public var version: Int = 0
+    public var versionTag: UInt64 = PyType.unassignedVersionTag
+    /// Never stored in a cache entry (whose empty tag is 0), so an unassigned type never hits.
+    public static let unassignedVersionTag = UInt64.max
     /// The classes that list this one as a base, for `__subclasses__()`
     /// and for invalidating their slots when an attribute changes.
     var subclasses: [Unmanaged<PyType>] = []
@@ -49,6 +54,9 @@ public final class PyType: PyObject {
     /// pointer) when instances of this type are containers the collector
     /// tracks (heap types, and the built-in containers: Collector/TrackedTypes.swift).
     let collectorState: UnsafeMutablePointer<CollectorState>
+    /// The interpreter's MRO lookup cache and version-tag counter, copied
+    /// from the metatype as `collectorState` is (Objects/TypeLookupCache.swift).
+    let lookupCache: UnsafeMutablePointer<TypeLookupCache>
     @usableFromInline @exclusivity(unchecked)
     var trackedInstances: UnsafeMutablePointer<CollectorState>?
 
@@ -64,6 +72,7 @@ public final class PyType: PyObject {
     private init(metatypeNamed name: String, hashSecret: HashSecret) {
         self.hashSecret = hashSecret
         self.collectorState = CollectorState.allocate()
+        self.lookupCache = TypeLookupCache.allocate()
         self.name = name
         self.qualifiedName = name
         self.bases = []
@@ -76,6 +85,7 @@ public final class PyType: PyObject {
     public init(name: String, base: PyType?, metatype: PyType, flags: TypeFlags = [], immortal: Bool = true) {
         self.hashSecret = metatype.hashSecret
         self.collectorState = metatype.collectorState
+        self.lookupCache = metatype.lookupCache
         self.name = name
         self.qualifiedName = name
         self.base = base
@@ -94,6 +104,7 @@ public final class PyType: PyObject {
          mro: [PyType], metatype: PyType) {
         self.hashSecret = metatype.hashSecret
         self.collectorState = metatype.collectorState
+        self.lookupCache = metatype.lookupCache
         self.trackedInstances = metatype.collectorState
         self.name = name
         self.qualifiedName = qualifiedName
@@ -125,15 +136,6 @@ public final class PyType: PyObject {
         return "\(text).\(qualifiedName)"
     }
 
-    /// The attribute `name` found along the MRO, without descriptors applied
-    /// (CPython's `_PyType_Lookup`). A borrowed reference.
-    public func lookup(_ name: PyStr) -> Value? {
-        for type in mro {
-            if let value = type.dict.lookup(string: name) { return value }
-        }
-        return nil
-    }
-
     public func lookup(name: String) -> Value? {
         for type in mro {
             if let value = type.dict.lookup(name: name) { return value }
@@ -148,7 +150,7 @@ public final class PyType: PyObject {
     /// Records a change of attribute `name` on this type: caches are
     /// invalidated and special-method slots recomputed here and below.
     func attributeChanged(_ name: String, interpreter: Interpreter) {
-        version &+= 1
+        versionTag = PyType.unassignedVersionTag
         if name.hasPrefix("__") && name.hasSuffix("__") {
             updateSlots(interpreter: interpreter)
         }
@@ -183,8 +185,7 @@ public final class PyType: PyObject {
     }
 
     private func invalidateCaches() {
-        version &+= 1
-        for subclass in subclasses { subclass._withUnsafeGuaranteedRef { $0.invalidateCaches() } }
+        dictChanged()
     }
 }
 

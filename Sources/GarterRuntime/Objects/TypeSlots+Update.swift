@@ -83,7 +83,7 @@ extension PyType {
 enum SlotTrampolines {
     static func unary(_ name: PyStr) -> TypeSlots.Unary {
         { thread, value throws(EvalError) in
-            guard let result = try thread.callSpecial(value, name, []) else {
+            guard let result = try thread.callSpecial(value, name) else {
                 throw thread.attributeError(value, name)
             }
             return result
@@ -92,7 +92,7 @@ enum SlotTrampolines {
 
     static func binary(_ name: PyStr) -> TypeSlots.Binary {
         { thread, value, argument throws(EvalError) in
-            guard let result = try thread.callSpecial(value, name, [argument]) else {
+            guard let result = try thread.callSpecial(value, name, argument) else {
                 throw thread.attributeError(value, name)
             }
             return result
@@ -101,12 +101,12 @@ enum SlotTrampolines {
 
     static func inPlace(_ name: PyStr) -> TypeSlots.Binary {
         { thread, value, argument throws(EvalError) in
-            try thread.callSpecial(value, name, [argument]) ?? thread.notImplemented()
+            try thread.callSpecial(value, name, argument) ?? thread.notImplemented()
         }
     }
 
     static var hash: TypeSlots.Size { { thread, value throws(EvalError) in
-        guard let result = try thread.callSpecial(value, thread.interpreter.names.__hash__, []) else { return 0 }
+        guard let result = try thread.callSpecial(value, thread.interpreter.names.__hash__) else { return 0 }
         defer { result.release() }
         switch result {
         case .int(let number): return number == -1 ? -2 : number
@@ -131,7 +131,7 @@ enum SlotTrampolines {
             let nameValue = Value.object(ObjectRef(Unmanaged.passUnretained(name)))
             do throws(EvalError) {
                 if overridesGetAttribute {
-                    if let result = try thread.callSpecial(value, names.__getattribute__, [nameValue]) { return result }
+                    if let result = try thread.callSpecial(value, names.__getattribute__, nameValue) { return result }
                 } else if let result = try thread.builtinGetAttribute(value, name) {
                     return result
                 }
@@ -139,7 +139,7 @@ enum SlotTrampolines {
             } catch {
                 guard thread.isAttributeError(error), thread.typeOf(value).lookup(names.__getattr__) != nil else { throw error }
                 error.discard()
-                return try thread.callSpecial(value, names.__getattr__, [nameValue])
+                return try thread.callSpecial(value, names.__getattr__, nameValue)
             }
         }
     }
@@ -153,7 +153,7 @@ enum SlotTrampolines {
             }
             result.release()
         } else {
-            guard let result = try thread.callSpecial(value, names.__delattr__, [nameValue]) else {
+            guard let result = try thread.callSpecial(value, names.__delattr__, nameValue) else {
                 return try thread.genericSetAttribute(value, name, nil)
             }
             result.release()
@@ -162,13 +162,20 @@ enum SlotTrampolines {
 
     static var richCompare: TypeSlots.RichCompare { { thread, value, other, operation throws(EvalError) in
         let names = thread.interpreter.names
-        let name = [names.__lt__, names.__le__, names.__eq__, names.__ne__, names.__gt__, names.__ge__][Int(operation.rawValue)]
-        return try thread.callSpecial(value, name, [other]) ?? thread.notImplemented()
+        let name = switch operation {
+        case .less: names.__lt__
+        case .lessOrEqual: names.__le__
+        case .equal: names.__eq__
+        case .notEqual: names.__ne__
+        case .greater: names.__gt__
+        case .greaterOrEqual: names.__ge__
+        }
+        return try thread.callSpecial(value, name, other) ?? thread.notImplemented()
     } }
 
     static var next: TypeSlots.Next { { thread, value throws(EvalError) in
         do throws(EvalError) {
-            return try thread.callSpecial(value, thread.interpreter.names.__next__, [])
+            return try thread.callSpecial(value, thread.interpreter.names.__next__)
         } catch {
             if thread.isStopIteration(error) {
                 error.discard()
@@ -192,7 +199,7 @@ enum SlotTrampolines {
         if let value {
             result = try thread.callSpecial(descriptor, names.__set__, [instance, value])
         } else {
-            result = try thread.callSpecial(descriptor, names.__delete__, [instance])
+            result = try thread.callSpecial(descriptor, names.__delete__, instance)
         }
         guard let result else {
             throw .attributeError("__set__")

@@ -79,21 +79,66 @@ extension ThreadState {
     /// (not the instance), as the interpreter does for `__len__` and the
     /// like; nil when the type has none.
     func callSpecial(_ object: Value, _ name: PyStr, _ values: [Value]) throws(EvalError) -> Value? {
-        let type = typeOf(object)
-        guard let attribute = type.lookup(name) else { return nil }
-        let attributeType = typeOf(attribute)
+        switch values.count {
+        case 0: return try callSpecial(object, name, count: 0, .none, .none)
+        case 1: return try callSpecial(object, name, count: 1, values[0], .none)
+        case 2: return try callSpecial(object, name, count: 2, values[0], values[1])
+        default:
+            guard let bound = try boundSpecial(object, name) else { return nil }
+            defer { bound.release() }
+            return try call(bound, values)
+        }
+    }
+
+    /// `callSpecial` with no arguments, without making an array.
+    func callSpecial(_ object: Value, _ name: PyStr) throws(EvalError) -> Value? {
+        try callSpecial(object, name, count: 0, .none, .none)
+    }
+
+    /// `callSpecial` with one argument, without making an array.
+    func callSpecial(_ object: Value, _ name: PyStr, _ argument: Value) throws(EvalError) -> Value? {
+        try callSpecial(object, name, count: 1, argument, .none)
+    }
+
+    /// Up to two arguments: a plain function or method descriptor (nearly
+    /// every special method) is called with `object` prepended in a stack
+    /// buffer, with no bound method and no array made.
+    private func callSpecial(_ object: Value, _ name: PyStr, count: Int, _ first: Value, _ second: Value) throws(EvalError) -> Value? {
+        guard let attribute = typeOf(object).lookup(name) else { return nil }
+        unowned(unsafe) let attributeType = typeOf(attribute)
         if attributeType === interpreter.types.function || attributeType === interpreter.types.methodDescriptor {
-            return try call(attribute, [object] + values)
+            return try withUnsafeTemporaryAllocation(of: Value?.self, capacity: 3) { (buffer) throws(EvalError) -> Value in
+                let base = buffer.baseAddress!
+                base.initialize(to: object)
+                (base + 1).initialize(to: first)
+                (base + 2).initialize(to: second)
+                return try call(attribute, Arguments(base: base, positionalCount: count + 1, keywordNames: nil))
+            }
         }
         let bound: Value
         if let getter = attributeType.slots.descriptorGet {
-            bound = try getter(self, attribute, object, type.value)
+            bound = try getter(self, attribute, object, typeOf(object).value)
         } else {
             attribute.retain()
             bound = attribute
         }
         defer { bound.release() }
-        return try call(bound, values)
+        return try withUnsafeTemporaryAllocation(of: Value?.self, capacity: 2) { (buffer) throws(EvalError) -> Value in
+            let base = buffer.baseAddress!
+            base.initialize(to: first)
+            (base + 1).initialize(to: second)
+            return try call(bound, Arguments(base: base, positionalCount: count, keywordNames: nil))
+        }
+    }
+
+    /// The special method `name` of `object`'s type bound to `object` (a
+    /// new reference), nil when the type has none.
+    private func boundSpecial(_ object: Value, _ name: PyStr) throws(EvalError) -> Value? {
+        let type = typeOf(object)
+        guard let attribute = type.lookup(name) else { return nil }
+        if let getter = typeOf(attribute).slots.descriptorGet { return try getter(self, attribute, object, type.value) }
+        attribute.retain()
+        return attribute
     }
 
     // MARK: Python functions
@@ -177,7 +222,8 @@ extension ThreadState {
         let keywordOnly = code.keywordOnlyArgumentCount
         let total = positionalParameters + keywordOnly
         let given = arguments.positionalCount
-        let name = function.qualifiedName.stringValue ?? code.name
+        // Only error messages need the name as Swift text: made on first use.
+        lazy var name = function.qualifiedName.stringValue ?? code.name
         let bound = min(given, positionalParameters)
         for index in 0..<bound {
             let value = arguments[index]
@@ -208,7 +254,9 @@ extension ThreadState {
             let keyValue = arguments.keywordNames!.items[keyword]
             let keyName = keyValue.strObject!
             var index: Int?
-            for slot in code.positionalOnlyArgumentCount..<total where function.code.localNames[slot].strObject!.equals(keyName) {
+            // Names are interned, so the identity test almost always decides.
+            for slot in code.positionalOnlyArgumentCount..<total
+            where function.code.localNames[slot].isSameKey(as: keyValue) || function.code.localNames[slot].unsafeStrObject.equals(keyName) {
                 index = slot
                 break
             }

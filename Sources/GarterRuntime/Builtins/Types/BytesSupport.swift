@@ -22,6 +22,7 @@ extension Interpreter {
         if let old = try? type.dict.remove(key, hash: key.strObject!.hashValue, Interpreter.stringsOnly) {
             old.release()
         }
+        type.dictChanged()
     }
 }
 

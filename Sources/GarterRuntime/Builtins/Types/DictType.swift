@@ -175,7 +175,10 @@ extension Arguments {
     /// The checks of a method taking `range` positional arguments and no
     /// keywords, with CPython's messages: `dict.get() takes no keyword
     /// arguments`, `get expected at least 1 argument, got 0`.
+    @inline(__always)
     func expectMethod(_ qualifiedName: String, _ range: ClosedRange<Int>) throws(EvalError) {
+        // The names only matter for the error messages: not split on every call.
+        if !hasKeywords && range.contains(positionalCount) { return }
         try rejectKeywords(qualifiedName)
         let shortName = qualifiedName.split(separator: ".").last.map(String.init) ?? qualifiedName
         try expect(shortName, range)

@@ -190,10 +190,13 @@ extension Interpreter {
 }
 
 extension ThreadState {
-    /// A stable sort with `<` (CPython's list.sort semantics; merge sort).
+    /// A stable sort with `<` (CPython's list.sort semantics). Like CPython
+    /// (since 3.7), keys that are all ints, all floats or all exact strs are
+    /// compared directly, without dispatching `<` through the types.
     func sort(_ items: inout [Value], key: Value?, reverse: Bool) throws(EvalError) {
         var keys: [Value] = []
         if let key {
+            keys.reserveCapacity(items.count)
             for item in items {
                 do throws(EvalError) {
                     keys.append(try call(key, [item]))
@@ -207,43 +210,30 @@ extension ThreadState {
         }
         defer { if key != nil { for made in keys { made.release() } } }
         var order = Array(0..<items.count)
+        // Reversing before and after keeps equal items in their order.
         if reverse { order.reverse() }
-        // Binary insertion / merge sort: stable, uses only `<`.
-        var failure: EvalError?
-        func less(_ a: Int, _ b: Int) -> Bool {
-            if failure != nil { return false }
-            do throws(EvalError) {
-                return try compareBool(keys[a], keys[b], .less)
-            } catch {
-                failure = error
-                return false
+        switch SortKeyKind(of: keys, exactStr: interpreter.types.str) {
+        case .ints:
+            order.sort { keys[$0].unsafeInt < keys[$1].unsafeInt }
+        case .floats:
+            order.sort { keys[$0].unsafeFloat < keys[$1].unsafeFloat }
+        case .strs:
+            order.sort { keys[$0].unsafeStrObject.codePoints.lexicographicallyPrecedes(keys[$1].unsafeStrObject.codePoints) }
+        case .mixed:
+            var failure: EvalError?
+            order.sort { a, b in
+                if failure != nil { return false }
+                do throws(EvalError) {
+                    return try compareBool(keys[a], keys[b], .less)
+                } catch {
+                    failure = error
+                    return false
+                }
             }
+            if let failure { throw failure }
         }
-        order = mergeSort(order, less)
-        if let failure { throw failure }
         if reverse { order.reverse() }
         items = order.map { items[$0] }
-    }
-
-    private func mergeSort(_ values: [Int], _ less: (Int, Int) -> Bool) -> [Int] {
-        if values.count <= 1 { return values }
-        let middle = values.count / 2
-        let left = mergeSort(Array(values[..<middle]), less)
-        let right = mergeSort(Array(values[middle...]), less)
-        var merged: [Int] = []
-        merged.reserveCapacity(values.count)
-        var i = 0
-        var j = 0
-        while i < left.count && j < right.count {
-            if less(right[j], left[i]) {
-                merged.append(right[j]); j += 1
-            } else {
-                merged.append(left[i]); i += 1
-            }
-        }
-        merged.append(contentsOf: left[i...])
-        merged.append(contentsOf: right[j...])
-        return merged
     }
 
     /// `list[slice] = iterable` and `del list[slice]`.
@@ -280,4 +270,31 @@ extension ThreadState {
             index &+= step   // past the last item it may wrap: never used then
         }
     }
+}
+
+/// What all the keys of a sort are, when they are all one simple kind.
+private enum SortKeyKind {
+    case ints, floats, strs, mixed
+
+    init(of keys: [Value], exactStr: PyType) {
+        guard let first = keys.first else { self = .mixed; return }
+        switch first {
+        case .int: self = keys.allSatisfy { if case .int = $0 { true } else { false } } ? .ints : .mixed
+        case .float: self = keys.allSatisfy { if case .float = $0 { true } else { false } } ? .floats : .mixed
+        case .object:
+            let strPointer = UnsafeRawPointer(Unmanaged.passUnretained(exactStr).toOpaque())
+            self = keys.allSatisfy { key in
+                guard case .object(let reference) = key else { return false }
+                return reference.with { $0.typePointer } == strPointer
+            } ? .strs : .mixed
+        default: self = .mixed
+        }
+    }
+}
+
+
+private extension Value {
+    /// The payload of a value `SortKeyKind` found to be an int / a float.
+    var unsafeInt: Int { if case .int(let value) = self { value } else { 0 } }
+    var unsafeFloat: Double { if case .float(let value) = self { value } else { 0 } }
 }

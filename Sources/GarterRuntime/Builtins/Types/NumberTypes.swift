@@ -9,6 +9,7 @@ extension Interpreter {
         for type in [types.int, types.bool, types.float, types.complex] {
             // CPython's docstrings are its own text: Garter's are None.
             setItem(type.dict, "__doc__", .none)
+            type.dictChanged()
         }
         for type in [types.int, types.float, types.complex] { defineGenericGetAttribute(on: type) }
         installSingletonTypes()

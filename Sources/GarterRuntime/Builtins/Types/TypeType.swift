@@ -84,6 +84,7 @@ extension Interpreter {
             guard let type = asType(value), type.isHeapType, let newValue else { throw .typeError("can't set __module__") }
             newValue.retain()
             thread.interpreter.setItem(type.dict, "__module__", newValue)
+            type.attributeChanged("__module__", interpreter: thread.interpreter)
         })
         type.defineAttribute("__bases__", self, get: { thread, value throws(EvalError) in
             let bases = asType(value)!.bases
@@ -116,6 +117,7 @@ extension Interpreter {
             }
             guard let newValue else { throw .typeError("cannot delete '__doc__' attribute of immutable type '\(type.name)'") }
             thread.interpreter.setItem(type.dict, "__doc__", newValue.retained())
+            type.attributeChanged("__doc__", interpreter: thread.interpreter)
         })
         type.defineAttribute("__abstractmethods__", self, get: { thread, value throws(EvalError) in
             let type = asType(value)!
@@ -135,6 +137,7 @@ extension Interpreter {
                 _ = try type.dict.remove(key, hash: key.strObject!.hashValue, Interpreter.stringsOnly)?.release()
                 type.flags.remove(.isAbstract)
             }
+            type.attributeChanged("__abstractmethods__", interpreter: thread.interpreter)
         })
         type.define("mro", self) { thread, value, _ throws(EvalError) in
             let mro = asType(value)!.mro

@@ -168,6 +168,7 @@ extension Interpreter {
                 value.as(PyContextToken.self)!.oldValue?.retained() ?? thread.interpreter.contextTokenMissing.retained()
             })
             setItem(type.dict, "MISSING", contextTokenMissing.retained())
+            type.dictChanged()
             type.defineClassMethod("__class_getitem__", self) { thread, arguments throws(EvalError) in
                 try thread.makeGenericAlias(arguments)
             }
@@ -184,6 +185,7 @@ extension Interpreter {
             let marker = PyObject(type: type)
             marker.makeImmortal()
             setItem(type.dict, "instance", .object(ObjectRef(Unmanaged.passUnretained(marker))))
+            type.dictChanged()
         }
         return type.dict.lookup(name: "instance")!
     }

@@ -51,6 +51,7 @@ extension Interpreter {
             setItem(type.dict, "PERSON_SIZE", .int(limits.personSize))
             setItem(type.dict, "MAX_KEY_SIZE", .int(limits.maxKeySize))
             setItem(type.dict, "MAX_DIGEST_SIZE", .int(limits.maxDigestSize))
+            type.dictChanged()
             var slots = TypeSlots()
             slots.new = { thread, type, arguments throws(EvalError) in
                 let (parameters, data) = try thread.blake2Parameters(arguments, limits)

@@ -41,6 +41,7 @@ extension ThreadState {
         let made = Value.object(ObjectRef.allocate(PyObject(type: type)))
         made.retain()
         interpreter.setItem(type.dict, "_instance", made)
+        type.dictChanged()
         return made
     }
 
