@@ -175,12 +175,21 @@ extension ThreadState {
                         old?.release()
 
                     case .copyFreeVars:
-                        if let closure = frame.pointee.function?.takeUnretainedValue().closure {
-                            let firstFree = code.localCount - argument
+                        let firstFree = code.localCount - argument
+                        if let closure = frame.pointee.function?.takeUnretainedValue().closure,
+                           closure.items.count >= argument {
                             for index in 0..<argument {
                                 let cell = closure.items[index]
                                 cell.retain()
                                 locals[firstFree + index] = cell
+                            }
+                        } else {
+                            // Code run without its closure: empty cells, so
+                            // a free variable reads as unbound (NameError).
+                            for index in 0..<argument {
+                                let old = locals[firstFree + index]
+                                locals[firstFree + index] = .object(ObjectRef.allocate(PyCell(nil, type: interpreter.types.cell)))
+                                old?.release()
                             }
                         }
 

@@ -128,7 +128,10 @@ extension ThreadState {
     }
 
     /// Runs a module body (or `exec` code) with `globals` as its globals and locals.
-    public func runModuleCode(_ code: LoadedCode, globals: PyDict, locals: Value? = nil) throws(EvalError) -> Value {
+    /// Code with free variables runs as a function holding `closure` (as
+    /// CPython's exec makes one), so COPY_FREE_VARS finds its cells.
+    public func runModuleCode(_ code: LoadedCode, globals: PyDict, locals: Value? = nil,
+                              closure: PyTuple? = nil) throws(EvalError) -> Value {
         let frame = frameStack.push(slots: code.localCount + code.stackSize)
         let builtinsDict: PyDict
         if let value = globals.lookup(string: interpreter.names.__builtins__), case .object(let reference) = value,
@@ -142,7 +145,17 @@ extension ThreadState {
         }
         let localsValue = locals ?? .object(ObjectRef(Unmanaged.passUnretained(globals)))
         localsValue.retain()
-        frame.initialize(code: code, function: nil, globals: globals, builtins: builtinsDict,
+        var function: PyFunction?
+        if let closure {
+            let made = PyFunction(code: code, globals: globals, builtins: builtinsDict, qualifiedName: code.nameValue,
+                                  type: interpreter.types.function, interpreter: interpreter)
+            code.nameValue.retain()
+            closure.incref()
+            made.closure = closure
+            _ = ObjectRef.allocate(made)   // its one reference passes to the frame
+            function = made
+        }
+        frame.initialize(code: code, function: function, globals: globals, builtins: builtinsDict,
                          locals: localsValue, previous: currentFrame, isGenerator: false)
         frame.pointee.isEntry = true
         return try evaluate(frame)
