@@ -127,9 +127,9 @@ extension ThreadState {
         if let type = value.as(PyType.self), type.flags.contains(.exceptionSubclass) {
             let instance = try call(value, [])
             guard typeOf(instance).flags.contains(.exceptionSubclass) else {
-                let name = typeOf(instance).name
+                let message = "calling \(try reprText(value)) should have returned an instance of BaseException, not \(try reprText(typeOf(instance).referenceValue))"
                 instance.release()
-                throw .typeError("calling \(type.name) should have returned an instance of BaseException, not \(name)")
+                throw .typeError(message)
             }
             return instance.objectReference!
         }
