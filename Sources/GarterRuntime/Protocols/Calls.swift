@@ -35,6 +35,10 @@ extension ThreadState {
         guard let slot = type.slots.call else {
             throw .typeError("'\(type.name)' object is not callable")
         }
+        // A `__call__` that is itself a callable instance recurses in Swift
+        // without a Python frame: count it against the recursion limit.
+        try enterRecursiveCall()
+        defer { depth -= 1 }
         return try slot(self, callable, arguments)
     }
 
