@@ -21,4 +21,4 @@ print("meta_method" in dir(Meta), "mro" in dir(Meta), "mro" in dir(type))
 for name in dir(B):
     getattr(B, name)
 print("every name of dir(B) is an attribute")
-print(sorted(set(dir(B)) - set(dir(object)) - {"__weakref__"}))
+print(sorted(set(dir(B)) - set(dir(object))))

@@ -151,7 +151,7 @@ extension ThreadState {
     /// tp_weaklistoffset says: classes defined in Python unless their
     /// `__slots__` leave out `__weakref__`, functions, types, sets, ...).
     func acceptsWeakReferences(_ type: PyType) -> Bool {
-        if type.isHeapType { return true }
+        if type.isHeapType { return !type.flags.contains(.refusesWeakReferences) }
         let types = interpreter.types
         for accepted in [types.function, types.type, types.set, types.frozenset, types.method, types.code, types.module,
                          types.property, types.other("generator"), types.other("coroutine"), types.other("ReferenceType")]

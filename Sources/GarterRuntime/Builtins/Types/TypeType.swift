@@ -148,7 +148,9 @@ extension Interpreter {
         }
         type.define("__instancecheck__", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("__instancecheck__", 1...1)
-            return .bool(thread.typeOf(arguments[0]).isSubtype(of: asType(value)!))
+            let type = asType(value)!
+            if thread.typeOf(arguments[0]).isSubtype(of: type) { return .bool(true) }
+            return .bool(try thread.instanceByClassAttribute(arguments[0], type))
         }
         type.define("__subclasscheck__", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("__subclasscheck__", 1...1)
