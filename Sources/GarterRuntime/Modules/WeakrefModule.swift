@@ -154,9 +154,13 @@ extension ThreadState {
         if type.isHeapType { return !type.flags.contains(.refusesWeakReferences) }
         let types = interpreter.types
         for accepted in [types.function, types.type, types.set, types.frozenset, types.method, types.code, types.module,
-                         types.property, types.other("generator"), types.other("coroutine"), types.other("ReferenceType")]
-            where type.isSubtype(of: accepted) {
+                         types.property] where type.isSubtype(of: accepted) {
             return true
+        }
+        // Looked up, not made: class creation asks before these types exist
+        // (making one here would give it the wrong flags).
+        for name in ["generator", "coroutine", "ReferenceType"] {
+            if let accepted = types.others[name], type.isSubtype(of: accepted) { return true }
         }
         return false
     }
