@@ -117,6 +117,38 @@ extension Interpreter {
             guard let newValue else { throw .typeError("cannot delete '__doc__' attribute of immutable type '\(type.name)'") }
             thread.interpreter.setItem(type.dict, "__doc__", newValue.retained())
         })
+        // `__annotations__` of a class (3.10+): its own, made empty on first read.
+        type.defineAttribute("__annotations__", self, get: { thread, value throws(EvalError) in
+            let type = asType(value)!
+            guard type.isHeapType else {
+                throw .attributeError("type object '\(type.name)' has no attribute '__annotations__'")
+            }
+            if let found = type.dict.lookup(name: "__annotations__") {
+                if let getter = thread.typeOf(found).slots.descriptorGet {
+                    return try getter(thread, found, nil, value)
+                }
+                found.retain()
+                return found
+            }
+            let made = Value.object(ObjectRef(Unmanaged.passUnretained(thread.interpreter.newDict())))
+            made.retain()
+            thread.interpreter.setItem(type.dict, "__annotations__", made)
+            return made
+        }, set: { thread, value, newValue throws(EvalError) in
+            let type = asType(value)!
+            guard type.isHeapType else {
+                throw .typeError("cannot set '__annotations__' attribute of immutable type '\(type.name)'")
+            }
+            if let newValue {
+                thread.interpreter.setItem(type.dict, "__annotations__", newValue.retained())
+            } else {
+                let key = thread.interpreter.intern("__annotations__")
+                guard let old = try type.dict.remove(key, hash: key.strObject!.hashValue, Interpreter.stringsOnly) else {
+                    throw .attributeError("__annotations__")
+                }
+                old.release()
+            }
+        })
         type.defineAttribute("__abstractmethods__", self, get: { thread, value throws(EvalError) in
             let type = asType(value)!
             guard type !== thread.interpreter.types.type, let methods = type.dict.lookup(name: "__abstractmethods__") else {
