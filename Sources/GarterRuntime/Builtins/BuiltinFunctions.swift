@@ -548,7 +548,7 @@ extension ThreadState {
     func isInstance(_ object: Value, _ classInfo: Value) throws(EvalError) -> Bool {
         if let type = classInfo.as(PyType.self) {
             if typeOf(object).isSubtype(of: type) { return true }
-            if typeOf(classInfo) === interpreter.types.type { return false }
+            if typeOf(classInfo) === interpreter.types.type { return try instanceByClassAttribute(object, type) }
         }
         if let tuple = classInfo.as(PyTuple.self) ?? classInfo.as(PyUnion.self)?.arguments.as(PyTuple.self) {
             for item in tuple.items where try isInstance(object, item) { return true }
@@ -559,6 +559,16 @@ extension ThreadState {
             return try truth(hook)
         }
         throw .typeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
+    }
+
+    /// The second chance of isinstance (CPython's object_isinstance): an
+    /// object whose `__class__` is some other class (a proxy) is an instance
+    /// of that class's bases too.
+    func instanceByClassAttribute(_ object: Value, _ type: PyType) throws(EvalError) -> Bool {
+        guard let claimed = try lookupAttribute(object, interpreter.names.__class__) else { return false }
+        defer { claimed.release() }
+        guard let claimedType = claimed.as(PyType.self), claimedType !== typeOf(object) else { return false }
+        return claimedType.isSubtype(of: type)
     }
 
     /// `issubclass(cls, classinfo)`.

@@ -186,9 +186,10 @@ extension ThreadState {
                 }
             }
             var wantsDict = false
+            var wantsWeakReferences = false
             for slotName in slotNames {
                 if slotName == "__dict__" { wantsDict = true; continue }
-                if slotName == "__weakref__" { continue }
+                if slotName == "__weakref__" { wantsWeakReferences = true; continue }
                 let mangled = slotName.hasPrefix("__") && !slotName.hasSuffix("__") ? "_\(name.drop { $0 == "_" })\(slotName)" : slotName
                 if type.slotNames.contains(mangled) { continue }
                 if dict.lookup(name: mangled) != nil {
@@ -216,6 +217,9 @@ extension ThreadState {
                 })
             }
             if wantsDict || bases.contains(where: { $0.flags.contains(.hasInstanceDict) }) { type.flags.insert(.hasInstanceDict) }
+            if !wantsWeakReferences && !bases.contains(where: { acceptsWeakReferences($0) }) {
+                type.flags.insert(.refusesWeakReferences)
+            }
         } else {
             type.flags.insert(.hasInstanceDict)
         }
@@ -243,6 +247,17 @@ extension ThreadState {
                     }
                 })
             }
+        }
+        // `__weakref__`: on the first class of the line whose instances take weak references.
+        if !isMetaclass && acceptsWeakReferences(type) && !bases.contains(where: { acceptsWeakReferences($0) })
+            && dict.lookup(string: interpreter.internedString("__weakref__")) == nil {
+            type.defineAttribute("__weakref__", interpreter, get: { thread, value throws(EvalError) in
+                guard let reference = value.objectReference,
+                      let first = thread.interpreter.weakReferences[reference]?.first else { return .none }
+                let weak = first.takeUnretainedValue()
+                weak.incref()
+                return .object(ObjectRef(Unmanaged.passUnretained(weak)))
+            })
         }
         // After the slots, as CPython's type_ready: a `__doc__` slot keeps its descriptor.
         if dict.lookup(string: names.__doc__) == nil { interpreter.setItem(dict, "__doc__", .none) }

@@ -69,7 +69,9 @@ extension ThreadState {
     /// `exec(source, globals=None, locals=None)` and `eval(...)`.
     func execOrEval(_ arguments: Arguments, mode: String) throws(EvalError) -> Value {
         let name = mode == "exec" ? "exec" : "eval"
-        let bound = try arguments.bind(name, ["source", "globals", "locals"], required: 1, positionalOnly: 3)
+        if mode == "eval" && arguments.hasKeywords { throw .typeError("eval() takes no keyword arguments") }
+        let bound = try arguments.bind(name, ["source", "globals", "locals", "closure"], required: 1,
+                                       positionalOnly: 3, keywordOnlyFrom: 3)
         var globals: PyDict
         var locals: Value?
         /// A snapshot of a function's locals made here, released at the end.
@@ -118,13 +120,35 @@ extension ThreadState {
             code = try compileText(text, filename: "<string>", mode: mode, optimize: 0, function: name)
         }
         defer { code.decref() }
+        let closure = try closureForExec(code, given: bound[3].flatMap { $0.isNone ? nil : $0 },
+                                         sourceIsCode: source.as(LoadedCode.self) != nil, mode: mode)
         locals?.retain()
-        let result = try runModuleCode(code, globals: globals, locals: locals)
+        let result = try runModuleCode(code, globals: globals, locals: locals, closure: closure)
         locals?.release()
         if mode == "exec" {
             result.release()
             return .none
         }
         return result
+    }
+
+    /// The cells `exec(code, closure=...)` gives a code object's free
+    /// variables, checked as CPython checks them; eval() and exec() without
+    /// a closure refuse code that has free variables.
+    private func closureForExec(_ code: LoadedCode, given: Value?, sourceIsCode: Bool,
+                                mode: String) throws(EvalError) -> PyTuple? {
+        let freeCount = code.code.freeVariables.count
+        guard let given else {
+            if freeCount == 0 { return nil }
+            if mode == "eval" { throw .typeError("code object passed to eval() may not contain free variables") }
+            throw .typeError("code object requires a closure of exactly length \(freeCount)")
+        }
+        if !sourceIsCode { throw .typeError("closure can only be used when source is a code object") }
+        if freeCount == 0 { throw .typeError("cannot use a closure with this code object") }
+        guard let tuple = given.as(PyTuple.self), tuple.items.count == freeCount,
+              tuple.items.allSatisfy({ $0.as(PyCell.self) != nil }) else {
+            throw .typeError("code object requires a closure of exactly length \(freeCount)")
+        }
+        return tuple
     }
 }

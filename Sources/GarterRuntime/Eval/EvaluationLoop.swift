@@ -175,12 +175,21 @@ extension ThreadState {
                         old?.release()
 
                     case .copyFreeVars:
-                        if let closure = frame.pointee.function?.takeUnretainedValue().closure {
-                            let firstFree = code.localCount - argument
+                        let firstFree = code.localCount - argument
+                        if let closure = frame.pointee.function?.takeUnretainedValue().closure,
+                           closure.items.count >= argument {
                             for index in 0..<argument {
                                 let cell = closure.items[index]
                                 cell.retain()
                                 locals[firstFree + index] = cell
+                            }
+                        } else {
+                            // Code run without its closure: empty cells, so
+                            // a free variable reads as unbound (NameError).
+                            for index in 0..<argument {
+                                let old = locals[firstFree + index]
+                                locals[firstFree + index] = .object(ObjectRef.allocate(PyCell(nil, type: interpreter.types.cell)))
+                                old?.release()
                             }
                         }
 
@@ -826,7 +835,7 @@ extension ThreadState {
                         } catch {
                             if isAttributeError(error) {
                                 error.discard()
-                                throw .typeError("'\(typeOf(manager).name)' object does not support the context manager protocol")
+                                throw contextManagerError(manager)
                             }
                             throw error
                         }
@@ -1065,6 +1074,13 @@ extension ThreadState {
     }
 
     /// The error for reading an empty cell or free variable.
+    /// BEFORE_WITH's TypeError, naming `__exit__` when only that is missing (as CPython 3.11).
+    func contextManagerError(_ manager: Value) -> EvalError {
+        let type = typeOf(manager)
+        let missedExit = type.lookup(interpreter.names.__enter__) != nil ? " (missed __exit__ method)" : ""
+        return .typeError("'\(type.name)' object does not support the context manager protocol\(missedExit)")
+    }
+
     func unboundCell(_ code: LoadedCode, _ index: Int) -> EvalError {
         let name = code.localNames[index].stringValue ?? "?"
         if index >= code.code.variableNames.count + code.code.cellVariables.count {

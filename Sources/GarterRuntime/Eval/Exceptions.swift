@@ -41,7 +41,11 @@ extension ThreadState {
         guard case .object(let handledReference) = handled, handledReference != exception,
               let raised = Value.object(exception).as(PyBaseException.self) else { return }
         // Break cycles: if `exception` appears in the context chain of the handled one, cut it there.
+        // A chain that already has a cycle of its own is left alone: the slow
+        // cursor (one step for every two) meets the fast one (Floyd's check).
         var cursor = handled.as(PyBaseException.self)
+        var slow = cursor
+        var moveSlow = false
         while let current = cursor, let next = current.context {
             if next.objectReference == exception {
                 current.context = nil
@@ -49,6 +53,9 @@ extension ThreadState {
                 break
             }
             cursor = next.as(PyBaseException.self)
+            if cursor === slow { break }
+            if moveSlow { slow = slow?.context?.as(PyBaseException.self) }
+            moveSlow.toggle()
         }
         handled.retain()
         let old = raised.context
@@ -127,9 +134,9 @@ extension ThreadState {
         if let type = value.as(PyType.self), type.flags.contains(.exceptionSubclass) {
             let instance = try call(value, [])
             guard typeOf(instance).flags.contains(.exceptionSubclass) else {
-                let name = typeOf(instance).name
+                let message = "calling \(try reprText(value)) should have returned an instance of BaseException, not \(try reprText(typeOf(instance).referenceValue))"
                 instance.release()
-                throw .typeError("calling \(type.name) should have returned an instance of BaseException, not \(name)")
+                throw .typeError(message)
             }
             return instance.objectReference!
         }

@@ -438,6 +438,13 @@ extension ThreadState {
             } else {
                 instance = try call(first, second.isNone ? [] : [second])
             }
+            // A class whose constructor returns a non-exception: the TypeError
+            // is what goes into the generator (CPython's normalization).
+            if !typeOf(instance).flags.contains(.exceptionSubclass) {
+                let message = "calling \(try reprText(first)) should have returned an instance of BaseException, not \(typeOf(instance).name)"
+                instance.release()
+                return .typeError(message)
+            }
         }
         if !traceback.isNone {
             do throws(EvalError) {

@@ -151,12 +151,16 @@ extension ThreadState {
     /// tp_weaklistoffset says: classes defined in Python unless their
     /// `__slots__` leave out `__weakref__`, functions, types, sets, ...).
     func acceptsWeakReferences(_ type: PyType) -> Bool {
-        if type.isHeapType { return true }
+        if type.isHeapType { return !type.flags.contains(.refusesWeakReferences) }
         let types = interpreter.types
         for accepted in [types.function, types.type, types.set, types.frozenset, types.method, types.code, types.module,
-                         types.property, types.other("generator"), types.other("coroutine"), types.other("ReferenceType")]
-            where type.isSubtype(of: accepted) {
+                         types.property] where type.isSubtype(of: accepted) {
             return true
+        }
+        // Looked up, not made: class creation asks before these types exist
+        // (making one here would give it the wrong flags).
+        for name in ["generator", "coroutine", "ReferenceType"] {
+            if let accepted = types.others[name], type.isSubtype(of: accepted) { return true }
         }
         return false
     }

@@ -211,4 +211,8 @@ public struct TypeFlags: OptionSet, Sendable {
     /// Pattern matching: instances match sequence / mapping patterns.
     public static let sequence = TypeFlags(rawValue: 1 << 7)
     public static let mapping = TypeFlags(rawValue: 1 << 8)
+    /// (1 << 9 is `customAttributes`, in Eval/EvalSupport.swift.)
+    /// A class whose `__slots__` leave out `__weakref__` (and whose bases
+    /// take none): its instances cannot be weakly referenced.
+    public static let refusesWeakReferences = TypeFlags(rawValue: 1 << 10)
 }

@@ -35,6 +35,10 @@ extension ThreadState {
         guard let slot = type.slots.call else {
             throw .typeError("'\(type.name)' object is not callable")
         }
+        // A `__call__` that is itself a callable instance recurses in Swift
+        // without a Python frame: count it against the recursion limit.
+        try enterRecursiveCall()
+        defer { depth -= 1 }
         return try slot(self, callable, arguments)
     }
 
@@ -173,7 +177,10 @@ extension ThreadState {
     }
 
     /// Runs a module body (or `exec` code) with `globals` as its globals and locals.
-    public func runModuleCode(_ code: LoadedCode, globals: PyDict, locals: Value? = nil) throws(EvalError) -> Value {
+    /// Code with free variables runs as a function holding `closure` (as
+    /// CPython's exec makes one), so COPY_FREE_VARS finds its cells.
+    public func runModuleCode(_ code: LoadedCode, globals: PyDict, locals: Value? = nil,
+                              closure: PyTuple? = nil) throws(EvalError) -> Value {
         let frame = frameStack.push(slots: code.localCount + code.stackSize)
         let builtinsDict: PyDict
         if let value = globals.lookup(string: interpreter.names.__builtins__), case .object(let reference) = value,
@@ -187,7 +194,17 @@ extension ThreadState {
         }
         let localsValue = locals ?? .object(ObjectRef(Unmanaged.passUnretained(globals)))
         localsValue.retain()
-        frame.initialize(code: code, function: nil, globals: globals, builtins: builtinsDict,
+        var function: PyFunction?
+        if let closure {
+            let made = PyFunction(code: code, globals: globals, builtins: builtinsDict, qualifiedName: code.nameValue,
+                                  type: interpreter.types.function, interpreter: interpreter)
+            code.nameValue.retain()
+            closure.incref()
+            made.closure = closure
+            _ = ObjectRef.allocate(made)   // its one reference passes to the frame
+            function = made
+        }
+        frame.initialize(code: code, function: function, globals: globals, builtins: builtinsDict,
                          locals: localsValue, previous: currentFrame, isGenerator: false)
         frame.pointee.isEntry = true
         return try evaluate(frame)

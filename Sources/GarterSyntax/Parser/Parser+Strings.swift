@@ -274,6 +274,9 @@ extension Parser {
         let bytes = source.bytes
         let text = bytes[start..<end]
         if text.allSatisfy({ isASCIISpace($0) }) {
+            if end < scanner.end, [UInt8(ascii: "!"), UInt8(ascii: ":"), UInt8(ascii: "=")].contains(bytes[end]) {
+                throw fStringError("f-string: expression required before '\(Character(Unicode.Scalar(bytes[end])))'", scanner)
+            }
             throw fStringError("f-string: empty expression not allowed", scanner)
         }
         // Where the expression is: lines of the token before the `{`, and the

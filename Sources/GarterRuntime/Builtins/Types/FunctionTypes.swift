@@ -280,6 +280,19 @@ extension Interpreter {
             let method = value.as(PyMethod.self)!
             return try thread.callPrepending(method.receiver, to: method.function, arguments)
         }
+        // types.MethodType(function, instance).
+        slots.new = { thread, _, arguments throws(EvalError) in
+            try arguments.rejectKeywords("method")
+            guard arguments.positionalCount == 2 else {
+                throw .typeError("method expected 2 arguments, got \(arguments.positionalCount)")
+            }
+            let function = arguments[0], receiver = arguments[1]
+            guard thread.isCallable(function) else { throw .typeError("first argument must be callable") }
+            if receiver.isNone { throw .typeError("instance must not be None") }
+            function.retain()
+            receiver.retain()
+            return .object(ObjectRef.allocate(PyMethod(function: function, receiver: receiver, type: thread.interpreter.types.method)))
+        }
         slots.getAttribute = { thread, value, name throws(EvalError) in
             if let found = try thread.genericGetAttribute(value, name) { return found }
             return try thread.lookupAttribute(value.as(PyMethod.self)!.function, name)

@@ -119,7 +119,11 @@ extension ThreadState {
             for (key, _) in dict.takeUnretainedValue().pairs { if let text = key.stringValue { names.insert(text) } }
         }
         var classes = typeOf(value).mro
-        if case .object(let reference) = value, let type = reference.with({ $0 as? PyType }) { classes = type.mro + classes }
+        // type.__dir__: the class and its bases, not the metaclass's attributes.
+        if case .object(let reference) = value, let type = reference.with({ $0 as? PyType }) {
+            names = []
+            classes = type.mro
+        }
         if case .object(let reference) = value, let module = reference.with({ $0 as? PyModule }) {
             names = []
             classes = []

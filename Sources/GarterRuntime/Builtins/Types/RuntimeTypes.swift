@@ -10,6 +10,24 @@ extension Interpreter {
             let inner = contents.objectReference.map { String($0.address, radix: 16) } ?? "0"
             return thread.interpreter.newString("<cell at 0x\(address): \(thread.typeOf(contents).name) object at 0x\(inner)>")
         }
+        cellSlots.new = { thread, type, arguments throws(EvalError) in
+            try arguments.rejectKeywords("cell")
+            if arguments.positionalCount > 1 { throw .typeError("cell expected at most 1 argument, got \(arguments.positionalCount)") }
+            let contents: Value? = arguments.positionalCount == 1 ? arguments[0] : nil
+            contents?.retain()
+            return .object(ObjectRef.allocate(PyCell(contents, type: thread.interpreter.types.cell)))
+        }
+        // Cells compare by contents; an empty cell sorts before a full one.
+        cellSlots.richCompare = { thread, left, right, operation throws(EvalError) in
+            guard let a = left.as(PyCell.self), let b = right.as(PyCell.self) else { return thread.notImplemented() }
+            let first = a.contents, second = b.contents
+            if let first, let second {
+                first.retain(); second.retain()
+                defer { first.release(); second.release() }
+                return try thread.compare(first, second, operation)
+            }
+            return .bool(Arithmetic.compare(operation, first == nil ? 0 : 1, second == nil ? 0 : 1))
+        }
         types.cell.installSlots(cellSlots, self)
         types.cell.defineAttribute("cell_contents", self, get: { _, value throws(EvalError) in
             guard let contents = value.as(PyCell.self)!.contents else { throw .valueError("Cell is empty") }

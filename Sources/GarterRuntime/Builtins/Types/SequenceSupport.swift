@@ -13,12 +13,9 @@ extension ThreadState {
             guard typeOf(key).slots.index != nil || key.as(PyLong.self) != nil || { if case .bool = key { return true }; return false }() else {
                 throw .typeError("\(what) indices must be integers or slices, not \(typeOf(key).name)")
             }
-            do throws(EvalError) {
-                index = try indexInt(key)
-            } catch {
-                error.discard()
-                throw .indexError("cannot fit 'int' into an index-sized integer")
-            }
+            // indexInt raises IndexError for ints too big; other errors
+            // (an __index__ that raises or returns a non-int) pass through.
+            index = try indexInt(key)
         }
         if index < 0 { index += count }
         guard index >= 0 && index < count else { throw .indexError("\(what) index out of range") }

@@ -119,6 +119,38 @@ extension Interpreter {
             thread.interpreter.setItem(type.dict, "__doc__", newValue.retained())
             type.attributeChanged("__doc__", interpreter: thread.interpreter)
         })
+        // `__annotations__` of a class (3.10+): its own, made empty on first read.
+        type.defineAttribute("__annotations__", self, get: { thread, value throws(EvalError) in
+            let type = asType(value)!
+            guard type.isHeapType else {
+                throw .attributeError("type object '\(type.name)' has no attribute '__annotations__'")
+            }
+            if let found = type.dict.lookup(name: "__annotations__") {
+                if let getter = thread.typeOf(found).slots.descriptorGet {
+                    return try getter(thread, found, nil, value)
+                }
+                found.retain()
+                return found
+            }
+            let made = Value.object(ObjectRef(Unmanaged.passUnretained(thread.interpreter.newDict())))
+            made.retain()
+            thread.interpreter.setItem(type.dict, "__annotations__", made)
+            return made
+        }, set: { thread, value, newValue throws(EvalError) in
+            let type = asType(value)!
+            guard type.isHeapType else {
+                throw .typeError("cannot set '__annotations__' attribute of immutable type '\(type.name)'")
+            }
+            if let newValue {
+                thread.interpreter.setItem(type.dict, "__annotations__", newValue.retained())
+            } else {
+                let key = thread.interpreter.intern("__annotations__")
+                guard let old = try type.dict.remove(key, hash: key.strObject!.hashValue, Interpreter.stringsOnly) else {
+                    throw .attributeError("__annotations__")
+                }
+                old.release()
+            }
+        })
         type.defineAttribute("__abstractmethods__", self, get: { thread, value throws(EvalError) in
             let type = asType(value)!
             guard type !== thread.interpreter.types.type, let methods = type.dict.lookup(name: "__abstractmethods__") else {
@@ -151,7 +183,9 @@ extension Interpreter {
         }
         type.define("__instancecheck__", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("__instancecheck__", 1...1)
-            return .bool(thread.typeOf(arguments[0]).isSubtype(of: asType(value)!))
+            let type = asType(value)!
+            if thread.typeOf(arguments[0]).isSubtype(of: type) { return .bool(true) }
+            return .bool(try thread.instanceByClassAttribute(arguments[0], type))
         }
         type.define("__subclasscheck__", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("__subclasscheck__", 1...1)
