@@ -158,6 +158,7 @@ extension ThreadState {
             where type.isSubtype(of: accepted) {
             return true
         }
+        if let array = types.othersByName("array.array"), type.isSubtype(of: array) { return true }
         return false
     }
 }

@@ -165,11 +165,7 @@ extension Interpreter {
             try arguments.expect("array.tounicode", 0...0)
             let array = get(value)
             guard array.code == .unicode else { throw .valueError("tounicode() may only be called on unicode type arrays") }
-            let points = array.codePoints
-            if let bad = points.first(where: { $0 > 0x10FFFF }) {
-                throw .valueError("character U+\(String(bad, radix: 16)) is not in range [U+0000; U+10ffff]")
-            }
-            return thread.interpreter.newString(codePoints: points)
+            return thread.interpreter.newString(codePoints: try array.validCodePoints())
         }
         type.define("fromunicode", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("array.fromunicode", 1...1)

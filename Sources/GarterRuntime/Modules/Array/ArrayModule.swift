@@ -5,13 +5,19 @@ import BigInt
 // unpickles arrays written by machines of any byte order and word size.
 
 extension Interpreter {
-    func makeArrayModule() throws(EvalError) -> Value {
+    func makeArrayModule(_ thread: ThreadState) throws(EvalError) -> Value {
         try makeNativeModule("array", doc: "This module defines an object type which can efficiently represent\nan array of basic values: characters, integers, floating point\nnumbers.  Arrays are sequence types and behave very much like lists,\nexcept that the type of objects stored in them is constrained.\n") { module, define throws(EvalError) in
             let type = arrayType()
             export(type, in: module)
             type.incref()
             setItem(module.dict, "ArrayType", type.value)
             setItem(module.dict, "typecodes", newString(ArrayTypecode.allCodes))
+            // As CPython's module: arrays are registered MutableSequences.
+            let abc = try thread.importModule("collections.abc", globals: nil, fromList: intern("MutableSequence"), level: 0)
+            defer { abc.release() }
+            let sequence = try thread.getAttribute(abc, "MutableSequence")
+            defer { sequence.release() }
+            try thread.callMethod(sequence, internedString("register"), [type.value]).release()
             define("_array_reconstructor") { thread, arguments throws(EvalError) in
                 try arguments.rejectKeywords("_array_reconstructor")
                 try arguments.expectPositional("_array_reconstructor", 4)

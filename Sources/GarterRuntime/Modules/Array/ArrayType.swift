@@ -58,7 +58,7 @@ extension Interpreter {
                 if array.count == 0 { return thread.interpreter.newString("\(name)('\(code)')") }
                 let contents: Value
                 if array.code == .unicode {
-                    contents = thread.interpreter.newString(codePoints: array.codePoints)
+                    contents = thread.interpreter.newString(codePoints: try array.validCodePoints())
                 } else {
                     contents = thread.interpreter.newList(thread.arrayItems(array))
                 }
@@ -130,7 +130,7 @@ extension ThreadState {
         guard let code = ArrayTypecode(text.string) else {
             throw .valueError("bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)")
         }
-        let initial = initializer.flatMap { $0.isNone ? nil : $0 }
+        let initial = initializer
         if let initial, code != .unicode {
             if initial.as(PyStr.self) != nil {
                 throw .typeError("cannot use a str to initialize an array with typecode '\(code.character)'")

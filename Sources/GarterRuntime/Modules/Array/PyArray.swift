@@ -89,6 +89,16 @@ final class PyArray: PyObject {
         (0..<count).map { UInt32(truncatingIfNeeded: bits(at: $0)) }
     }
 
+    /// The code points of a 'u' array, ValueError for a wchar_t that is
+    /// not one (CPython's message).
+    func validCodePoints() throws(EvalError) -> [UInt32] {
+        let points = codePoints
+        if let bad = points.first(where: { $0 > 0x10FFFF }) {
+            throw .valueError("character U+\(String(bad, radix: 16)) is not in range [U+0000; U+10ffff]")
+        }
+        return points
+    }
+
     /// The bytes of items `range`.
     func bytes(of range: Range<Int>) -> ArraySlice<UInt8> {
         storage[(range.lowerBound * itemSize)..<(range.upperBound * itemSize)]
