@@ -24,7 +24,7 @@ MODULES = """test_grammar test_int test_float test_bool test_list test_tuple tes
 test_string test_unicode test_bytes test_generators test_exceptions test_scope test_class test_descr
 test_augassign test_contains test_opcodes test_with test_raise test_keywordonlyarg test_unpack
 test_fstring test_math test_re test_json test_collections test_functools test_itertools
-test_dataclasses test_enum test_weakref test_gc""".split()
+test_dataclasses test_enum test_weakref test_gc test_array test_cmath""".split()
 
 
 def run(interpreter, module, timeout):

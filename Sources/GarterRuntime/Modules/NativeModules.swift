@@ -40,6 +40,8 @@ extension Interpreter {
         registerNativeModule("marshal") { thread throws(EvalError) in try thread.interpreter.makeMarshalModule() }
         registerNativeModule("gc") { thread throws(EvalError) in try thread.interpreter.makeGCModule(thread) }
         registerNativeModule("_imp") { thread throws(EvalError) in try thread.interpreter.makeImpModule(thread) }
+        registerNativeModule("array") { thread throws(EvalError) in try thread.interpreter.makeArrayModule(thread) }
+        registerNativeModule("cmath") { thread throws(EvalError) in try thread.interpreter.makeCMathModule() }
         registerNativeModule("_warnings") { thread throws(EvalError) in try thread.interpreter.makeWarningsModule(thread) }
     }
 

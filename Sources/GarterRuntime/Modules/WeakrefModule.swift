@@ -162,6 +162,7 @@ extension ThreadState {
         for name in ["generator", "coroutine", "ReferenceType"] {
             if let accepted = types.others[name], type.isSubtype(of: accepted) { return true }
         }
+        if let array = types.othersByName("array.array"), type.isSubtype(of: array) { return true }
         return false
     }
 }

@@ -46,7 +46,7 @@ public final class PyByteArray: PyObject {
 /// in the bytearray. Items are `itemSize` bytes at `offset + i * stride`
 /// (the stride may be negative after a reversed slice).
 public final class PyMemoryView: PyObject {
-    /// The exporting object (owned): a `PyBytes` or `PyByteArray`.
+    /// The exporting object (owned): a `PyBytes`, `PyByteArray` or `PyArray`.
     public let exporter: Value
     public let offset: Int
     public let length: Int
@@ -72,6 +72,7 @@ public final class PyMemoryView: PyObject {
         self.shape = shape ?? [length]
         super.init(type: type)
         exporter.as(PyByteArray.self)?.exports += 1
+        exporter.as(PyArray.self)?.exports += 1
     }
 
     /// Ends the export (`release()`, `with`, or the view's death).
@@ -79,6 +80,7 @@ public final class PyMemoryView: PyObject {
         guard !isReleased else { return }
         isReleased = true
         exporter.as(PyByteArray.self)?.exports -= 1
+        exporter.as(PyArray.self)?.exports -= 1
     }
 
     override public func releaseContents() {
@@ -95,8 +97,21 @@ public final class PyMemoryView: PyObject {
         if let bytes = exporter.as(PyBytes.self) {
             return try bytes.bytes.withUnsafeBufferPointer { buffer throws(EvalError) in try body(buffer) }
         }
+        if let array = exporter.as(PyArray.self) {
+            return try array.storage.withUnsafeBufferPointer { buffer throws(EvalError) in try body(buffer) }
+        }
         let array = exporter.as(PyByteArray.self)!
         return try array.bytes.withUnsafeBufferPointer { buffer throws(EvalError) in try body(buffer) }
+    }
+
+    /// Writes one byte of a writable exporter's storage (a bytearray or an
+    /// `array.array`).
+    func storeByte(_ byte: UInt8, at position: Int) {
+        if let array = exporter.as(PyByteArray.self) {
+            array.bytes[position] = byte
+        } else if let array = exporter.as(PyArray.self) {
+            array.storage[position] = byte
+        }
     }
 
     /// The bytes of the items in order (`tobytes()`).

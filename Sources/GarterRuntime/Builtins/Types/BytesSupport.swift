@@ -36,9 +36,10 @@ enum BytesHashing {
 }
 
 extension Value {
-    /// Whether this is a bytes-like object (`bytes`, `bytearray`, `memoryview`).
+    /// Whether this is a bytes-like object (`bytes`, `bytearray`, `memoryview`, `array.array`).
     var isBytesLike: Bool {
         self.as(PyBytes.self) != nil || self.as(PyByteArray.self) != nil || self.as(PyMemoryView.self) != nil
+            || self.as(PyArray.self) != nil
     }
 }
 
@@ -51,6 +52,7 @@ extension ThreadState {
             try view.checkReleased()
             return try view.contents()
         }
+        if let array = value.as(PyArray.self) { return array.storage }   // array.array exports its items' bytes
         return nil
     }
 

@@ -192,6 +192,18 @@ extension Interpreter {
             return thread.interpreter.newString(module)
         })
         builtin.defineAttribute("__doc__", self, get: { _, _ throws(EvalError) in .none })
+        // Pickled by name (a module's function) or as getattr(receiver, name).
+        builtin.define("__reduce__", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("__reduce__", 0...0)
+            let function = value.as(PyBuiltinFunction.self)!
+            guard let receiver = function.boundSelf, receiver.as(PyModule.self) == nil else {
+                return thread.interpreter.newString(function.name)
+            }
+            let getattr = thread.interpreter.builtins.lookup(name: "getattr")!
+            getattr.retain()
+            receiver.retain()
+            return thread.interpreter.newTuple([getattr, thread.interpreter.newTuple([receiver, thread.interpreter.newString(function.name)])])
+        }
 
         let descriptor = types.methodDescriptor
         var descriptorSlots = TypeSlots()

@@ -125,6 +125,15 @@ extension Interpreter {
                 try view.checkReleased()
                 return derived(thread, view, offset: view.offset, length: view.length, stride: view.stride)
             }
+            if let array = object.as(PyArray.self) {
+                // An array exports its items with their typecode as format
+                // ('u' would be 'w', a format memoryview cannot read yet).
+                if array.code == .unicode { throw .pythonException("NotImplementedError", "memoryview: format w not supported") }
+                object.retain()
+                return .object(ObjectRef.allocate(PyMemoryView(
+                    exporter: object, offset: 0, length: array.count, stride: array.itemSize, format: String(array.code.character),
+                    itemSize: array.itemSize, readOnly: false, type: type)))
+            }
             guard object.as(PyBytes.self) != nil || object.as(PyByteArray.self) != nil else {
                 throw .typeError("memoryview: a bytes-like object is required, not '\(thread.typeOf(object).name)'")
             }
@@ -158,7 +167,6 @@ extension Interpreter {
             let view = try live(value)
             if view.isReadOnly { throw .typeError("cannot modify read-only memory") }
             guard let newValue else { throw .typeError("cannot delete memory") }
-            let array = view.exporter.as(PyByteArray.self)!
             if let slice = key.as(PySlice.self) {
                 let (start, _, step, length) = try thread.sliceIndices(slice, count: view.length)
                 let source = try thread.requireBytesLike(newValue)
@@ -167,7 +175,7 @@ extension Interpreter {
                 }
                 for item in 0..<length {
                     let target = view.offset + (start + item * step) * view.stride
-                    for byte in 0..<view.itemSize { array.bytes[target + byte] = source[item * view.itemSize + byte] }
+                    for byte in 0..<view.itemSize { view.storeByte(source[item * view.itemSize + byte], at: target + byte) }
                 }
                 return
             }
@@ -177,7 +185,7 @@ extension Interpreter {
             let index = try thread.memoryIndex(key, view)
             let packed = try view.memoryFormat.pack(newValue, thread)
             let target = view.offset + index * view.stride
-            for (position, byte) in packed.enumerated() { array.bytes[target + position] = byte }
+            for (position, byte) in packed.enumerated() { view.storeByte(byte, at: target + position) }
         }
         slots.hash = { thread, value throws(EvalError) in
             let view = try live(value)
