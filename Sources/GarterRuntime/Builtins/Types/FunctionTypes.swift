@@ -112,6 +112,20 @@ extension Interpreter {
             let code = get(value).code
             code.incref()
             return .object(ObjectRef(Unmanaged.passUnretained(code)))
+        }, set: { thread, value, newValue throws(EvalError) in
+            guard let newValue, let code = newValue.as(LoadedCode.self) else {
+                throw .typeError("__code__ must be set to a code object")
+            }
+            let function = get(value)
+            let closureCount = function.closure?.count ?? 0
+            let freeCount = code.code.freeVariables.count
+            guard closureCount == freeCount else {
+                throw .valueError("\(function.name.stringValue ?? "?")() requires a code object with \(closureCount) free vars, not \(freeCount)")
+            }
+            code.incref()
+            let old = function.code
+            function.code = code
+            old.decref()
         })
         function.defineAttribute("__globals__", self, get: { _, value throws(EvalError) in
             let globals = get(value).globals
