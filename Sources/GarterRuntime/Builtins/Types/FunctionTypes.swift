@@ -5,6 +5,7 @@ extension Interpreter {
         installBuiltinFunctionType()
         installMethodTypes()
         installPropertyType()
+        installBuiltinReduce()
     }
 
     private func installFunctionType() {
