@@ -199,21 +199,15 @@ extension ThreadState {
                 type.instanceSlotCount += 1
                 type.slotNames.append(mangled)
                 type.defineAttribute(mangled, interpreter, get: { thread, value throws(EvalError) in
-                    guard let instance = value.as(PyInstance.self), index < instance.slotValues.count,
-                          let stored = instance.slotValues[index] else {
+                    guard let stored = thread.slotValue(of: value, index: index) else {
                         throw .attributeError("'\(thread.typeOf(value).name)' object has no attribute '\(mangled)'")
                     }
                     stored.retain()
                     return stored
                 }, set: { thread, value, newValue throws(EvalError) in
-                    guard let instance = value.as(PyInstance.self), index < instance.slotValues.count else { return }
-                    if newValue == nil && instance.slotValues[index] == nil {
-                        throw .attributeError("'\(thread.typeOf(value).name)' object has no attribute '\(mangled)'")
+                    if !thread.setSlotValue(of: value, index: index, newValue) && newValue == nil {
+                        throw .attributeError(mangled)
                     }
-                    newValue?.retain()
-                    let old = instance.slotValues[index]
-                    instance.slotValues[index] = newValue
-                    old?.release()
                 })
             }
             if wantsDict || bases.contains(where: { $0.flags.contains(.hasInstanceDict) }) { type.flags.insert(.hasInstanceDict) }

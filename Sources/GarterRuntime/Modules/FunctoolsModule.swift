@@ -158,6 +158,7 @@ extension Interpreter {
                 var names: [Value] = []
                 var values: [Value] = []
                 for (key, item) in stored.pairs {
+                    guard key.strObject != nil else { throw .typeError("keywords must be strings") }
                     names.append(key)
                     values.append(item)
                 }
@@ -177,7 +178,11 @@ extension Interpreter {
                 let function = partial.function
                 function.retain()
                 defer { function.release() }
-                return try Arguments.with(positional + values, keywordNames: namesTuple) { (arguments) throws(EvalError) -> Value in
+                // The call may replace the partial's state (__setstate__): hold the arguments.
+                let all = positional + values
+                for item in all { item.retain() }
+                defer { for item in all { item.release() } }
+                return try Arguments.with(all, keywordNames: namesTuple) { (arguments) throws(EvalError) -> Value in
                     try thread.call(function, arguments)
                 }
             }
@@ -187,9 +192,18 @@ extension Interpreter {
                 thread.reprInProgress.insert(reference)
                 defer { thread.reprInProgress.remove(reference) }
                 let partial = get(value)
-                var text = try thread.reprText(partial.function)
-                for item in partial.arguments.as(PyTuple.self)!.items { text += ", " + (try thread.reprText(item)) }
-                for (key, item) in partial.keywords.as(PyDict.self)!.pairs {
+                // A repr may call back into Python code that replaces the
+                // partial's state (__setstate__): hold what is being printed.
+                let held = [partial.function, partial.arguments, partial.keywords]
+                for item in held { item.retain() }
+                defer { for item in held { item.release() } }
+                var text = try thread.reprText(held[0])
+                let items = held[1].as(PyTuple.self)!.items
+                for item in items { text += ", " + (try thread.reprText(item)) }
+                let pairs = held[2].as(PyDict.self)!.pairs
+                for (key, item) in pairs { key.retain(); item.retain() }
+                defer { for (key, item) in pairs { key.release(); item.release() } }
+                for (key, item) in pairs {
                     text += ", " + (try thread.strText(key)) + "=" + (try thread.reprText(item))
                 }
                 return thread.interpreter.newString("\(thread.typeOf(value).name)(\(text))")

@@ -206,11 +206,14 @@ extension Interpreter {
                 while true {
                     if let current = group.currentKey {
                         guard let target = group.targetKey else { break }
+                        current.retain()
+                        target.retain()
+                        defer { current.release(); target.release() }
                         if !(try thread.equal(target, current)) { break }
                     }
                     if !(try group.step(thread)) { return nil }
                 }
-                let key = group.currentKey!
+                guard let key = group.currentKey else { return nil }
                 key.retain()
                 let old = group.targetKey
                 group.targetKey = key
@@ -238,8 +241,14 @@ extension Interpreter {
                 if parent.currentValue == nil {
                     if !(try parent.step(thread)) { return nil }
                 }
-                guard let key = parent.currentKey, try thread.equal(grouper.targetKey, key) else { return nil }
-                let item = parent.currentValue!
+                guard let key = parent.currentKey else { return nil }
+                // __eq__ may advance the groupby itself: hold both keys, and
+                // take the value only if it is still there afterwards.
+                let target = grouper.targetKey
+                key.retain()
+                target.retain()
+                defer { key.release(); target.release() }
+                guard try thread.equal(target, key), let item = parent.currentValue else { return nil }
                 parent.currentValue = nil
                 return item
             }

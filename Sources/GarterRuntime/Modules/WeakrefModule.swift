@@ -163,6 +163,18 @@ extension ThreadState {
             if let accepted = types.others[name], type.isSubtype(of: accepted) { return true }
         }
         if let array = types.othersByName("array.array"), type.isSubtype(of: array) { return true }
+        // Native classes of modules whose CPython instances have a weakref list.
+        // (Their `name` is CPython's tp_name: dotted, as "re.Pattern", for most.)
+        for ancestor in type.mro {
+            if ThreadState.weakReferenceableNative.contains(ancestor.name) { return true }
+            if let module = ancestor.moduleName, ThreadState.weakReferenceableNative.contains("\(module).\(ancestor.name)") {
+                return true
+            }
+        }
         return false
     }
+
+    static let weakReferenceableNative: Set<String> = [
+        "re.Pattern", "functools.partial", "functools._lru_cache_wrapper", "collections.deque",
+    ]
 }

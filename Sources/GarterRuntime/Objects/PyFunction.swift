@@ -1,7 +1,8 @@
 /// A function made by `def` or `lambda`: its code, the globals it runs in,
 /// and what `MAKE_FUNCTION` gave it (defaults, closure, annotations).
 public final class PyFunction: PyObject {
-    public let code: LoadedCode
+    /// Replaceable through `__code__` (types.coroutine does); frames hold their own reference.
+    @exclusivity(unchecked) public var code: LoadedCode
     public let globals: PyDict
     public let builtins: PyDict
     public var name: Value

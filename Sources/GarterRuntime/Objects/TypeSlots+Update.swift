@@ -281,7 +281,8 @@ enum SlotTrampolines {
             let leftHas = leftType.lookup(forward) != nil
             var rightHas = leftType !== rightType && rightType.lookup(reflected) != nil
             if leftHas {
-                if rightHas, rightType.isSubtype(of: leftType) {
+                if rightHas, rightType.isSubtype(of: leftType),
+                   !(leftType.lookup(reflected).map { $0.isIdentical(to: rightType.lookup(reflected)!) } ?? false) {
                     if let result = try thread.callSpecial(right, reflected, [left]) {
                         if !thread.isNotImplemented(result) { return result }
                     }

@@ -90,8 +90,11 @@ extension ThreadState {
     func instanceDict(of object: Value) -> PyDict? {
         guard case .object(let reference) = object else { return nil }
         return reference.with { instance -> PyDict? in
-            if let dict = instance.instanceDictReference { return dict.takeUnretainedValue() }
+            // Without a `__dict__` a dict that is there is private storage
+            // (hidden struct-sequence fields, the __slots__ of subclasses of
+            // built-in types: Builtins/SlotStorage.swift), not for new attributes.
             guard instance.withType({ $0.flags.contains(.hasInstanceDict) }) else { return nil }
+            if let dict = instance.instanceDictReference { return dict.takeUnretainedValue() }
             let dict = interpreter.newDict()
             instance.instanceDictReference = Unmanaged.passUnretained(dict)
             return dict

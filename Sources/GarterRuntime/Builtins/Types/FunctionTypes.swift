@@ -5,6 +5,7 @@ extension Interpreter {
         installBuiltinFunctionType()
         installMethodTypes()
         installPropertyType()
+        installBuiltinReduce()
     }
 
     private func installFunctionType() {
@@ -112,6 +113,20 @@ extension Interpreter {
             let code = get(value).code
             code.incref()
             return .object(ObjectRef(Unmanaged.passUnretained(code)))
+        }, set: { thread, value, newValue throws(EvalError) in
+            guard let newValue, let code = newValue.as(LoadedCode.self) else {
+                throw .typeError("__code__ must be set to a code object")
+            }
+            let function = get(value)
+            let closureCount = function.closure?.count ?? 0
+            let freeCount = code.code.freeVariables.count
+            guard closureCount == freeCount else {
+                throw .valueError("\(function.name.stringValue ?? "?")() requires a code object with \(closureCount) free vars, not \(freeCount)")
+            }
+            code.incref()
+            let old = function.code
+            function.code = code
+            old.decref()
         })
         function.defineAttribute("__globals__", self, get: { _, value throws(EvalError) in
             let globals = get(value).globals
@@ -192,19 +207,6 @@ extension Interpreter {
             return thread.interpreter.newString(module)
         })
         builtin.defineAttribute("__doc__", self, get: { _, _ throws(EvalError) in .none })
-        // Pickled by name (a module's function) or as getattr(receiver, name).
-        builtin.define("__reduce__", self) { thread, value, arguments throws(EvalError) in
-            try arguments.expect("__reduce__", 0...0)
-            let function = value.as(PyBuiltinFunction.self)!
-            guard let receiver = function.boundSelf, receiver.as(PyModule.self) == nil else {
-                return thread.interpreter.newString(function.name)
-            }
-            let getattr = thread.interpreter.builtins.lookup(name: "getattr")!
-            getattr.retain()
-            receiver.retain()
-            return thread.interpreter.newTuple([getattr, thread.interpreter.newTuple([receiver, thread.interpreter.newString(function.name)])])
-        }
-
         let descriptor = types.methodDescriptor
         var descriptorSlots = TypeSlots()
         descriptorSlots.descriptorGet = { thread, value, instance, _ throws(EvalError) in

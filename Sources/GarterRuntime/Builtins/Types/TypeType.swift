@@ -49,6 +49,7 @@ extension Interpreter {
             try thread.makeUnion(left, right)
         }
         type.installSlots(slots, self)
+        installTypeIntrospection()
 
         func asType(_ value: Value) -> PyType? {
             guard case .object(let reference) = value else { return nil }

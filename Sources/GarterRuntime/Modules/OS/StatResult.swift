@@ -30,7 +30,9 @@ extension Interpreter {
         // the int ones then, as in CPython.
         for (offset, name) in ["st_atime", "st_mtime", "st_ctime"].enumerated() {
             type.defineAttribute(name, self, get: { thread, value throws(EvalError) in
-                var found = thread.instanceDict(of: value)?.lookup(name: name) ?? .none
+                // The float times are hidden fields of the struct sequence (StructSequence.swift).
+                let hidden = value.objectReference?.with { $0.instanceDictReference }?.takeUnretainedValue()
+                var found = hidden?.lookup(name: name) ?? .none
                 if found.isNone, let tuple = value.as(PyTuple.self), tuple.count > 7 + offset { found = tuple.items[7 + offset] }
                 found.retain()
                 return found
