@@ -40,6 +40,7 @@ extension Interpreter {
         registerNativeModule("marshal") { thread throws(EvalError) in try thread.interpreter.makeMarshalModule() }
         registerNativeModule("gc") { thread throws(EvalError) in try thread.interpreter.makeGCModule(thread) }
         registerNativeModule("_imp") { thread throws(EvalError) in try thread.interpreter.makeImpModule(thread) }
+        registerNativeModule("unicodedata") { thread throws(EvalError) in try thread.interpreter.makeUnicodeDataModule() }
         registerNativeModule("_warnings") { thread throws(EvalError) in try thread.interpreter.makeWarningsModule(thread) }
     }
 
