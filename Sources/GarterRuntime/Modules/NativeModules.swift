@@ -41,6 +41,7 @@ extension Interpreter {
         registerNativeModule("gc") { thread throws(EvalError) in try thread.interpreter.makeGCModule(thread) }
         registerNativeModule("_imp") { thread throws(EvalError) in try thread.interpreter.makeImpModule(thread) }
         registerNativeModule("unicodedata") { thread throws(EvalError) in try thread.interpreter.makeUnicodeDataModule() }
+        registerNativeModule("_json") { thread throws(EvalError) in try thread.interpreter.makeJSONModule() }
         registerNativeModule("_warnings") { thread throws(EvalError) in try thread.interpreter.makeWarningsModule(thread) }
     }
 

@@ -188,7 +188,11 @@ public enum UnicodeCharacterData {
     /// aliases nor sequences, nor characters assigned after it.
     public static func lookup(_ name: String, _ version: Version) -> [UInt32]? {
         if let codePoint = CharacterNames.codePoint(named: name) {
-            if version == .current { return [codePoint] }
+            // Algorithmic names are computed from the current data in every
+            // version, as CPython does.
+            if version == .current || name.hasPrefix("HANGUL SYLLABLE ") || name.hasPrefix("CJK UNIFIED IDEOGRAPH-") {
+                return [codePoint]
+            }
             guard !isUnassignedIn3_2(codePoint), let own = UnicodeDatabase.name(codePoint),
                   own.uppercased() == name.uppercased() else { return nil }
             return [codePoint]
