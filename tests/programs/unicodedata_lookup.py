@@ -28,9 +28,9 @@ for c in ["a", "\uac00", "\ud7a3", "\u4e00", "\U00020000", "\U0002b739", "\uf900
           "\U00018b00", "\U0001b170", "\U0001f600", "\u0378", "\U000e0100", "\x7f", "\ufeff"]:
     print(ascii(c), u.name(c, None), old.name(c, None))
 
-# Every name up to U+3000 and of a few later blocks round-trips through lookup.
+# Every third name up to U+3000 and of a few later blocks round-trips through lookup.
 count = 0
-for cp in list(range(0x3000)) + list(range(0xA000, 0xA100)) + list(range(0x1F300, 0x1F400)):
+for cp in list(range(0, 0x3000, 3)) + list(range(0xA000, 0xA100, 3)) + list(range(0x1F300, 0x1F400, 3)):
     name = u.name(chr(cp), None)
     if name is not None:
         assert u.lookup(name) == chr(cp), (cp, name)

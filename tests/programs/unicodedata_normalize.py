@@ -7,10 +7,10 @@ import random
 import unicodedata
 
 FORMS = ["NFC", "NFD", "NFKC", "NFKD"]
-blocks = list(range(0xA0, 0x400)) + list(range(0x900, 0xA00)) + list(range(0x1E00, 0x2000))
-blocks += list(range(0x2100, 0x2200)) + list(range(0x3040, 0x3100)) + list(range(0xAC00, 0xAC40))
-blocks += list(range(0xF900, 0xFA10)) + list(range(0xFB00, 0xFB50)) + list(range(0xFF00, 0xFF80))
-blocks += list(range(0x1D150, 0x1D1C0)) + list(range(0x2F800, 0x2F8A0))
+blocks = list(range(0xA0, 0x400, 2)) + list(range(0x900, 0xA00, 3)) + list(range(0x1E00, 0x2000, 3))
+blocks += list(range(0x2100, 0x2200, 2)) + list(range(0x3040, 0x3100, 2)) + list(range(0xAC00, 0xAC20))
+blocks += list(range(0xF900, 0xFA10, 4)) + list(range(0xFB00, 0xFB50)) + list(range(0xFF00, 0xFF80, 3))
+blocks += list(range(0x1D150, 0x1D1C0, 2)) + list(range(0x2F800, 0x2F8A0, 3))
 
 for db, label in ((unicodedata, "14.0"), (unicodedata.ucd_3_2_0, "3.2")):
     digest = hashlib.sha256()
@@ -26,7 +26,7 @@ rng = random.Random(1234)
 for db, label in ((unicodedata, "14.0"), (unicodedata.ucd_3_2_0, "3.2")):
     digest = hashlib.sha256()
     agree = 0
-    for _ in range(600):
+    for _ in range(300):
         text = "".join(rng.choice(pool) for _ in range(rng.randrange(1, 8)))
         for form in FORMS:
             result = db.normalize(form, text)

@@ -1,6 +1,6 @@
 // `_json.make_encoder` (the type `_json.Encoder`): the one-shot encoder
 // `json.JSONEncoder.iterencode` uses when there is no indent. Calling it
-// with (obj, indent level) returns a 1-tuple holding the whole JSON text,
+// with (obj, indent level) returns a one-item list holding the whole JSON text,
 // as CPython 3.11's C encoder does (its indent argument is ignored there too).
 
 /// A `_json.Encoder`. The values are owned.
@@ -316,7 +316,7 @@ extension Interpreter {
                 _ = try thread.jsonIndex(bound[1]!)
                 var encoding = JSONEncoding(thread: thread, encoder: encoder)
                 try encoding.encode(bound[0]!)
-                return thread.interpreter.newTuple([thread.interpreter.newString(codePoints: encoding.output)])
+                return thread.interpreter.newList([thread.interpreter.newString(codePoints: encoding.output)])
             }
             type.installSlots(slots, self)
             let fields: [(String, (PyJSONEncoder) -> Value)] = [
