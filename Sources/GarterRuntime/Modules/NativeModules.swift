@@ -42,6 +42,8 @@ extension Interpreter {
         registerNativeModule("_imp") { thread throws(EvalError) in try thread.interpreter.makeImpModule(thread) }
         registerNativeModule("array") { thread throws(EvalError) in try thread.interpreter.makeArrayModule(thread) }
         registerNativeModule("cmath") { thread throws(EvalError) in try thread.interpreter.makeCMathModule() }
+        registerNativeModule("unicodedata") { thread throws(EvalError) in try thread.interpreter.makeUnicodeDataModule() }
+        registerNativeModule("_json") { thread throws(EvalError) in try thread.interpreter.makeJSONModule() }
         registerNativeModule("_warnings") { thread throws(EvalError) in try thread.interpreter.makeWarningsModule(thread) }
     }
 
