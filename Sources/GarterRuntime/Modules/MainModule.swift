@@ -83,6 +83,18 @@ public final class MainProgram {
         return execute(code, in: module.dict)
     }
 
+    /// The start-up `import site` CPython does unless `-S`: site adds the
+    /// site-packages folders and the `exit`, `quit`, `help`, `copyright`,
+    /// `credits` and `license` builtins.
+    public func importSite() -> Outcome {
+        do throws(EvalError) {
+            try thread.importAbsolute("site").release()
+            return .completed
+        } catch {
+            return report(error)
+        }
+    }
+
     /// `-m NAME`: finds the module on `sys.path` (importing its parent
     /// packages) and runs it as `__main__`; a package runs its `__main__`.
     public func runModule(named name: String, programName: String) -> Outcome {

@@ -170,6 +170,21 @@ extension Interpreter {
             args.incref()
             return thread.interpreter.newTuple([type.value, .object(ObjectRef(Unmanaged.passUnretained(args)))])
         }
+        base.defineInstanceDictAttribute(self)
+        // The dict `__reduce__` gives back to an unpickled exception: each item set as an attribute.
+        base.define("__setstate__", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("__setstate__", 1...1)
+            let state = arguments[0]
+            if state.isNone { return .none }
+            guard let dict = state.as(PyDict.self) else { throw .typeError("state is not a dictionary") }
+            for (key, item) in dict.pairs {
+                guard let name = key.as(PyStr.self) else {
+                    throw .typeError("attribute name must be string, not '\(thread.typeOf(key).name)'")
+                }
+                try thread.setAttribute(value, name, item)
+            }
+            return .none
+        }
         installExceptionAttributes()
         for (name, type) in types.exceptions { setItem(builtins, name, type.value) }
         setItem(builtins, "EnvironmentError", types.exceptions["OSError"]!.value)

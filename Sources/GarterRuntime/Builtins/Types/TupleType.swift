@@ -48,8 +48,10 @@ extension Interpreter {
         }
         slots.binary[5] = { thread, left, right throws(EvalError) in
             let (sequence, times) = left.as(PyTuple.self) != nil ? (left, right) : (right, left)
-            guard let tuple = sequence.as(PyTuple.self), thread.typeOf(times).slots.index != nil else { return thread.notImplemented() }
-            let count = max(0, try thread.indexInt(times))
+            guard let tuple = sequence.as(PyTuple.self) else { return thread.notImplemented() }
+            let (count, answer) = try thread.repeatCount(left, right, times: times, sequenceType: thread.interpreter.types.tuple)
+            if let answer { return answer }
+            if count > 0 && tuple.count > 0 && count > Int.max / tuple.count { throw .pythonException("MemoryError", "") }
             var result: [Value] = []
             result.reserveCapacity(tuple.count * count)
             for _ in 0..<count { for item in tuple.items { item.retain(); result.append(item) } }
