@@ -104,14 +104,14 @@ enum BuiltinFunctions {
         }
         define("hasattr") { thread, arguments throws(EvalError) in
             try arguments.expect("hasattr", 2...2)
-            guard let name = arguments[1].as(PyStr.self) else { throw .typeError("hasattr(): attribute name must be string") }
+            guard let name = arguments[1].as(PyStr.self) else { throw .typeError("attribute name must be string, not '\(thread.typeOf(arguments[1]).name)'") }
             guard let found = try thread.lookupAttribute(arguments[0], name) else { return .bool(false) }
             found.release()
             return .bool(true)
         }
         define("getattr") { thread, arguments throws(EvalError) in
             try arguments.expect("getattr", 2...3)
-            guard let name = arguments[1].as(PyStr.self) else { throw .typeError("getattr(): attribute name must be string") }
+            guard let name = arguments[1].as(PyStr.self) else { throw .typeError("attribute name must be string, not '\(thread.typeOf(arguments[1]).name)'") }
             if arguments.positionalCount == 3 {
                 if let found = try thread.lookupAttribute(arguments[0], name) { return found }
                 arguments[2].retain()

@@ -46,6 +46,11 @@ extension ThreadState {
             line = try callMethod(input, interpreter.internedString("readline"), [])
         }
         defer { line.release() }
+        if let bytes = line.as(PyBytes.self) {
+            // PyFile_GetLine takes bytes too (and so does input, unchanged but for the newline).
+            if bytes.bytes.isEmpty { throw .pythonException("EOFError", "EOF when reading a line") }
+            return interpreter.newBytes(bytes.bytes.last == 10 ? Array(bytes.bytes.dropLast()) : bytes.bytes)
+        }
         guard let text = line.as(PyStr.self) else { throw .typeError("object.readline() returned non-string") }
         var codePoints = text.codePoints
         if codePoints.isEmpty { throw .pythonException("EOFError", "EOF when reading a line") }

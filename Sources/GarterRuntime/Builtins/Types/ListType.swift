@@ -18,7 +18,7 @@ extension Interpreter {
                 try thread.assignSlice(list, slice, newValue)
                 return
             }
-            let index = try thread.sequenceIndex(key, count: list.count, what: "list")
+            let index = try thread.sequenceIndex(key, count: list.count, what: "list", outOfRange: "list assignment index out of range")
             if let newValue {
                 newValue.retain()
                 let old = list.items[index]
@@ -54,6 +54,7 @@ extension Interpreter {
         slots.binary[0] = { thread, left, right throws(EvalError) in
             guard let a = left.as(PyList.self), let b = right.as(PyList.self) else {
                 if left.as(PyList.self) != nil {
+                    if let answer = try thread.reflectedConcatenation(left, right) { return answer }
                     throw .typeError("can only concatenate list (not \"\(thread.typeOf(right).name)\") to list")
                 }
                 return thread.notImplemented()
@@ -111,6 +112,8 @@ extension Interpreter {
             for item in old { item.release() }
         }
         list.installSlots(slots, self)
+        // Concatenation is the sequence's own `+` (CPython's sq_concat): no reflected `__radd__`.
+        list.removeSlotWrapper("__radd__", self)
         list.setAttribute("__hash__", .none, self)
         list.define("__reversed__", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("__reversed__", 0...0)

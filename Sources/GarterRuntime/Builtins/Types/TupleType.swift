@@ -38,6 +38,7 @@ extension Interpreter {
         slots.binary[0] = { thread, left, right throws(EvalError) in
             guard let a = left.as(PyTuple.self), let b = right.as(PyTuple.self) else {
                 if left.as(PyTuple.self) != nil, right.as(PyTuple.self) == nil {
+                    if let answer = try thread.reflectedConcatenation(left, right) { return answer }
                     throw .typeError("can only concatenate tuple (not \"\(thread.typeOf(right).name)\") to tuple")
                 }
                 return thread.notImplemented()
@@ -65,6 +66,8 @@ extension Interpreter {
             return .object(ObjectRef.allocate(PyTuple(elements, type: type)))
         }
         tuple.installSlots(slots, self)
+        // Concatenation is the sequence's own `+` (CPython's sq_concat): no reflected `__radd__`.
+        tuple.removeSlotWrapper("__radd__", self)
         tuple.define("index", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("index", 1...3)
             for (position, element) in items(value).enumerated() where try thread.equal(element, arguments[0]) {
