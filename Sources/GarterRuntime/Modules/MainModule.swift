@@ -86,7 +86,23 @@ public final class MainProgram {
     /// The start-up `import site` CPython does unless `-S`: site adds the
     /// site-packages folders and the `exit`, `quit`, `help`, `copyright`,
     /// `credits` and `license` builtins.
+    /// As in CPython, site runs before the program's own entry (the script's
+    /// folder, or '' for -c) joins sys.path, so site leaves that entry as it is.
     public func importSite() -> Outcome {
+        var mainEntry: Value?
+        if interpreter.sys?.configuration.mainPathEntry != nil, let path = interpreter.sys?.attribute("path")?.as(PyList.self),
+           path.count > 0 {
+            mainEntry = path.items.removeFirst()
+        }
+        defer {
+            if let mainEntry {
+                if let path = interpreter.sys?.attribute("path")?.as(PyList.self) {
+                    path.items.insert(mainEntry, at: 0)
+                } else {
+                    mainEntry.release()
+                }
+            }
+        }
         do throws(EvalError) {
             try thread.importAbsolute("site").release()
             return .completed
