@@ -122,6 +122,13 @@ func runPython(_ commandLine: [String]) -> Int32 {
         output.flushesEachLine = isatty(1) == 1
         let main = MainProgram(interpreter: interpreter, output: output)
         var outcome = MainProgram.Outcome.completed
+        if settings.flags.noSite == 0 {
+            switch main.importSite() {
+            case .completed: break
+            case .exit(let status): return main.finish(status: status)
+            case .uncaught: return main.finish(status: 1)
+            }
+        }
         if case .module(let name) = program {
             outcome = main.runModule(named: name, programName: programName)
         } else if let source = mainSource {

@@ -104,14 +104,14 @@ enum BuiltinFunctions {
         }
         define("hasattr") { thread, arguments throws(EvalError) in
             try arguments.expect("hasattr", 2...2)
-            guard let name = arguments[1].as(PyStr.self) else { throw .typeError("hasattr(): attribute name must be string") }
+            guard let name = arguments[1].as(PyStr.self) else { throw .typeError("attribute name must be string, not '\(thread.typeOf(arguments[1]).name)'") }
             guard let found = try thread.lookupAttribute(arguments[0], name) else { return .bool(false) }
             found.release()
             return .bool(true)
         }
         define("getattr") { thread, arguments throws(EvalError) in
             try arguments.expect("getattr", 2...3)
-            guard let name = arguments[1].as(PyStr.self) else { throw .typeError("getattr(): attribute name must be string") }
+            guard let name = arguments[1].as(PyStr.self) else { throw .typeError("attribute name must be string, not '\(thread.typeOf(arguments[1]).name)'") }
             if arguments.positionalCount == 3 {
                 if let found = try thread.lookupAttribute(arguments[0], name) { return found }
                 arguments[2].retain()
@@ -393,6 +393,13 @@ enum BuiltinFunctions {
         interpreter.setItem(interpreter.builtins, "__debug__", .bool(true))
         interpreter.setItem(interpreter.builtins, "__name__", interpreter.intern("builtins"))
         interpreter.setItem(interpreter.builtins, "__doc__", .none)
+        // importlib's _setup fills in the loader and spec when it first runs (it replaces None values).
+        interpreter.setItem(interpreter.builtins, "__package__", interpreter.intern(""))
+        interpreter.setItem(interpreter.builtins, "__loader__", .none)
+        interpreter.setItem(interpreter.builtins, "__spec__", .none)
+        interpreter.installInputBuiltin()
+        interpreter.installBreakpointBuiltin()
+        interpreter.installAsyncIterationBuiltins()
     }
 
     private static func hex(_ value: UInt32, _ width: Int) -> String {
@@ -436,48 +443,6 @@ enum BuiltinFunctions {
                 return thread.interpreter.newTuple([.int(count), item])
             }))
         }
-        iteratorType("zip") { thread, type, arguments throws(EvalError) in
-            var strict = false
-            for index in 0..<arguments.keywordCount {
-                guard arguments.keywordName(index) == "strict" else {
-                    throw .typeError("zip() got an unexpected keyword argument '\(arguments.keywordName(index))'")
-                }
-                strict = try thread.truth(arguments.keywordValue(index))
-            }
-            var iterators: [Value] = []
-            for index in 0..<arguments.positionalCount {
-                do throws(EvalError) {
-                    iterators.append(try thread.iterate(arguments[index]))
-                } catch {
-                    for made in iterators { made.release() }
-                    throw error
-                }
-            }
-            defer { for made in iterators { made.release() } }
-            return .object(ObjectRef.allocate(PyNativeIterator(holds: iterators, type: type) { thread throws(EvalError) in
-                if iterators.isEmpty { return nil }
-                var items: [Value] = []
-                for (position, iterator) in iterators.enumerated() {
-                    guard let item = try thread.next(iterator) else {
-                        for made in items { made.release() }
-                        if strict {
-                            if position > 0 {
-                                throw .valueError("zip() argument \(position + 1) is shorter than argument\(position > 1 ? "s 1-\(position)" : " 1")")
-                            }
-                            for (later, other) in iterators.enumerated().dropFirst() {
-                                if let extra = try thread.next(other) {
-                                    extra.release()
-                                    throw .valueError("zip() argument \(later + 1) is longer than argument\(later > 1 ? "s 1-\(later)" : " 1")")
-                                }
-                            }
-                        }
-                        return nil
-                    }
-                    items.append(item)
-                }
-                return thread.interpreter.newTuple(items)
-            }))
-        }
         iteratorType("map") { thread, type, arguments throws(EvalError) in
             try arguments.rejectKeywords("map")
             guard arguments.positionalCount >= 2 else { throw .typeError("map() must have at least two arguments.") }
@@ -516,16 +481,10 @@ enum BuiltinFunctions {
                 return nil
             }))
         }
-        iteratorType("reversed") { thread, type, arguments throws(EvalError) in
-            try arguments.expect("reversed", 1...1)
-            let sequence = arguments[0]
-            if let result = try thread.callSpecial(sequence, thread.interpreter.names.__reversed__, []) { return result }
-            var position = try thread.length(sequence) - 1
-            return .object(ObjectRef.allocate(PyNativeIterator(holds: [sequence], type: type) { thread throws(EvalError) in
-                guard position >= 0 else { return nil }
-                defer { position -= 1 }
-                return try thread.getItem(sequence, .int(position))
-            }))
+        interpreter.installReversedTypes()
+        interpreter.installZipType()
+        interpreter.types.other("enumerate").defineClassMethod("__class_getitem__", interpreter) { thread, arguments throws(EvalError) in
+            try thread.makeGenericAlias(arguments)
         }
     }
 }

@@ -341,7 +341,7 @@ extension ThreadState {
         defer { incoming.decref() }
         try update(incoming, from: source)
         for (key, value) in incoming.pairs {
-            guard key.strObject != nil else { throw .typeError("\(functionName) keywords must be strings") }
+            guard key.strObject != nil else { throw .typeError("keywords must be strings") }
             if try dict.lookup(key, hash: try hash(key), equalFunction) != nil {
                 throw .typeError("\(functionName) got multiple values for keyword argument '\(key.stringValue ?? "")'")
             }

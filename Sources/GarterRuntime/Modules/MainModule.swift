@@ -83,6 +83,34 @@ public final class MainProgram {
         return execute(code, in: module.dict)
     }
 
+    /// The start-up `import site` CPython does unless `-S`: site adds the
+    /// site-packages folders and the `exit`, `quit`, `help`, `copyright`,
+    /// `credits` and `license` builtins.
+    /// As in CPython, site runs before the program's own entry (the script's
+    /// folder, or '' for -c) joins sys.path, so site leaves that entry as it is.
+    public func importSite() -> Outcome {
+        var mainEntry: Value?
+        if interpreter.sys?.configuration.mainPathEntry != nil, let path = interpreter.sys?.attribute("path")?.as(PyList.self),
+           path.count > 0 {
+            mainEntry = path.items.removeFirst()
+        }
+        defer {
+            if let mainEntry {
+                if let path = interpreter.sys?.attribute("path")?.as(PyList.self) {
+                    path.items.insert(mainEntry, at: 0)
+                } else {
+                    mainEntry.release()
+                }
+            }
+        }
+        do throws(EvalError) {
+            try thread.importAbsolute("site").release()
+            return .completed
+        } catch {
+            return report(error)
+        }
+    }
+
     /// `-m NAME`: finds the module on `sys.path` (importing its parent
     /// packages) and runs it as `__main__`; a package runs its `__main__`.
     public func runModule(named name: String, programName: String) -> Outcome {

@@ -108,6 +108,7 @@ extension Interpreter {
             set("__\(name)__", .object(ObjectRef(Unmanaged.passUnretained(stream))))
         }
         installSysFunctions(module)
+        installBreakpointHook(module)
         state.originalDisplayHook = dict.lookup(name: "displayhook")!
         state.originalExceptHook = dict.lookup(name: "excepthook")!
         state.originalDisplayHook.retain()

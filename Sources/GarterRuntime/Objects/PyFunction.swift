@@ -178,6 +178,9 @@ public final class PyProperty: PyObject {
     public var setter: Value
     public var deleter: Value
     public var doc: Value
+    /// The attribute name given by `__set_name__` (owned; None until then),
+    /// for the "property 'x' of 'A' object has no setter" messages.
+    public var name: Value = .none
 
     public init(getter: Value, setter: Value, deleter: Value, doc: Value, type: PyType) {
         self.getter = getter
@@ -189,18 +192,18 @@ public final class PyProperty: PyObject {
     }
 
     override public func releaseContents() {
-        for value in [getter, setter, deleter, doc] { value.release() }
+        for value in [getter, setter, deleter, doc, name] { value.release() }
     }
 
     override public func traverse(_ visit: (Value) -> Void) {
         super.traverse(visit)
-        for value in [getter, setter, deleter, doc] { visit(value) }
+        for value in [getter, setter, deleter, doc, name] { visit(value) }
     }
 
     override public func clearReferences() {
         super.clearReferences()
-        let old = [getter, setter, deleter, doc]
-        (getter, setter, deleter, doc) = (.none, .none, .none, .none)
+        let old = [getter, setter, deleter, doc, name]
+        (getter, setter, deleter, doc, name) = (.none, .none, .none, .none, .none)
         for value in old { value.release() }
     }
 }

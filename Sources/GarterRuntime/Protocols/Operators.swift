@@ -101,12 +101,11 @@ extension ThreadState {
         return try truth(result)
     }
 
-    /// `a == b`, identity first (as containers compare items).
+    /// `a == b`, identity first (as containers compare items). An inline
+    /// float has no identity of its own: the same NaN bits count as the same
+    /// object, so `x in [x]` and `[x] == [x]` hold for `x = float('nan')`.
     public func equal(_ a: Value, _ b: Value) throws(EvalError) -> Bool {
-        if a.isIdentical(to: b) {
-            if case .float(let x) = a, x.isNaN { return false }
-            return true
-        }
+        if a.isIdentical(to: b) { return true }
         switch (a, b) {
         case (.int(let x), .int(let y)): return x == y
         case (.float(let x), .float(let y)): return x == y

@@ -207,7 +207,7 @@ extension Interpreter {
 
         type.define("join", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect(prefix + "join", 1...1)
-            let items = try thread.collect(arguments[0])
+            let items = try thread.collectForJoin(arguments[0])
             defer { for item in items { item.release() } }
             let separator = contents(value)
             var result: [UInt8] = []

@@ -168,7 +168,8 @@ extension ThreadState {
             // Reflected, with a sequence on the left: that sequence's own
             // repeat raises (CPython tries only the left sq_repeat).
             if times.isIdentical(to: left) && !times.isIdentical(to: right)
-                && (times.as(PyStr.self) != nil || times.as(PyBytes.self) != nil || times.as(PyByteArray.self) != nil) {
+                && (times.as(PyStr.self) != nil || times.as(PyBytes.self) != nil || times.as(PyByteArray.self) != nil
+                    || times.as(PyList.self) != nil || times.as(PyTuple.self) != nil) {
                 return (0, notImplemented())
             }
             if times.isIdentical(to: right), !timesType.isSubtype(of: sequenceType), let slot = timesType.slots.binary[5] {

@@ -168,7 +168,32 @@ extension Interpreter {
             type.incref()
             let args = get(value).args
             args.incref()
-            return thread.interpreter.newTuple([type.value, .object(ObjectRef(Unmanaged.passUnretained(args)))])
+            let argsValue = Value.object(ObjectRef(Unmanaged.passUnretained(args)))
+            // The instance dict once it exists, for __setstate__ (not for the
+            // classes that keep their fields in it under private names).
+            let keepsFields = ["NameError", "AttributeError", "ImportError", "OSError", "SyntaxError"].contains {
+                type.isSubtype(of: thread.interpreter.types.exceptions[$0]!)
+            }
+            if !keepsFields, case .object(let reference) = value, let dict = reference.with({ $0.instanceDictReference }) {
+                let dictValue = Value.object(ObjectRef(.fromOpaque(dict.toOpaque()))).retained()
+                return thread.interpreter.newTuple([type.value, argsValue, dictValue])
+            }
+            return thread.interpreter.newTuple([type.value, argsValue])
+        }
+        base.defineInstanceDictAttribute(self)
+        // The dict `__reduce__` gives back to an unpickled exception: each item set as an attribute.
+        base.define("__setstate__", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("__setstate__", 1...1)
+            let state = arguments[0]
+            if state.isNone { return .none }
+            guard let dict = state.as(PyDict.self) else { throw .typeError("state is not a dictionary") }
+            for (key, item) in dict.pairs {
+                guard let name = key.as(PyStr.self) else {
+                    throw .typeError("attribute name must be string, not '\(thread.typeOf(key).name)'")
+                }
+                try thread.setAttribute(value, name, item)
+            }
+            return .none
         }
         installExceptionAttributes()
         for (name, type) in types.exceptions { setItem(builtins, name, type.value) }

@@ -1,3 +1,5 @@
+import GarterSyntax
+
 extension Interpreter {
     /// Functions, methods and the descriptors that bind them.
     func installFunctionTypes() {
@@ -365,7 +367,16 @@ extension Interpreter {
                 try arguments.expect(type.name, 1...1)
                 return .object(ObjectRef.allocate(PyMethodWrapper(function: arguments[0], type: type)))
             }
-            wrapperSlots.initialize = { _, _, _ throws(EvalError) in }
+            // As CPython 3.10+, the wrapper takes the function's identity (functools.wraps-like).
+            wrapperSlots.initialize = { thread, value, _ throws(EvalError) in
+                let function = value.as(PyMethodWrapper.self)!.function
+                for name in ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] {
+                    let key = thread.interpreter.internedString(name)
+                    guard let found = try thread.lookupAttribute(function, key) else { continue }
+                    defer { found.release() }
+                    try thread.setAttribute(value, key, found)
+                }
+            }
             if !isClassMethod {
                 wrapperSlots.call = { thread, value, arguments throws(EvalError) in
                     try thread.call(value.as(PyMethodWrapper.self)!.function, arguments)
@@ -382,6 +393,7 @@ extension Interpreter {
                 function.retain()
                 return function
             })
+            wrapperType.defineInstanceDictAttribute(self)
             wrapperType.defineAttribute("__isabstractmethod__", self, get: { thread, value throws(EvalError) in
                 let function = value.as(PyMethodWrapper.self)!.function
                 guard let flag = try thread.lookupAttribute(function, thread.interpreter.internedString("__isabstractmethod__")) else {
@@ -402,16 +414,16 @@ extension Interpreter {
                 return value
             }
             let property = value.as(PyProperty.self)!
-            if property.getter.isNone { throw .attributeError("unreadable attribute") }
+            if property.getter.isNone { throw try thread.propertyMissing(property, instance, "getter") }
             return try thread.call(property.getter, [instance])
         }
         slots.descriptorSet = { thread, value, instance, newValue throws(EvalError) in
             let property = value.as(PyProperty.self)!
             if let newValue {
-                if property.setter.isNone { throw .attributeError("can't set attribute") }
+                if property.setter.isNone { throw try thread.propertyMissing(property, instance, "setter") }
                 try thread.call(property.setter, [instance, newValue]).release()
             } else {
-                if property.deleter.isNone { throw .attributeError("can't delete attribute") }
+                if property.deleter.isNone { throw try thread.propertyMissing(property, instance, "deleter") }
                 try thread.call(property.deleter, [instance]).release()
             }
         }
@@ -456,12 +468,24 @@ extension Interpreter {
                 arguments[0].retain()
                 made[keyPath: key] = arguments[0]
                 old.release()
+                made.name = original.name.retained()
                 return .object(ObjectRef.allocate(made))
             }
         }
         copy("getter", \.getter)
         copy("setter", \.setter)
         copy("deleter", \.deleter)
+        property.define("__set_name__", self) { thread, value, arguments throws(EvalError) in
+            try arguments.rejectKeywords("__set_name__")
+            guard arguments.positionalCount == 2 else {
+                throw .typeError("__set_name__() takes 2 positional arguments but \(arguments.positionalCount) were given")
+            }
+            let property = value.as(PyProperty.self)!
+            let old = property.name
+            property.name = arguments[1].retained()
+            old.release()
+            return .none
+        }
         property.defineAttribute("__isabstractmethod__", self, get: { thread, value throws(EvalError) in
             let property = value.as(PyProperty.self)!
             for function in [property.getter, property.setter, property.deleter] where !function.isNone {
@@ -481,5 +505,17 @@ extension Value {
     public func `as`<T: PyObject>(_ kind: T.Type) -> T? {
         guard case .object(let reference) = self else { return nil }
         return reference.with { $0 as? T }
+    }
+}
+
+extension ThreadState {
+    /// CPython 3.11's AttributeError for a property without the function
+    /// asked for: "property 'x' of 'A' object has no setter".
+    func propertyMissing(_ property: PyProperty, _ instance: Value, _ what: String) throws(EvalError) -> EvalError {
+        let owner = typeOf(instance)
+        let ownerName = owner.isHeapType ? owner.qualifiedName : owner.shortName
+        let quotedOwner = Repr.string(ownerName.unicodeScalars.map(\.value))
+        if property.name.isNone { return .attributeError("property of \(quotedOwner) object has no \(what)") }
+        return .attributeError("property \(try reprText(property.name)) of \(quotedOwner) object has no \(what)")
     }
 }

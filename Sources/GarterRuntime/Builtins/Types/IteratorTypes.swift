@@ -62,6 +62,32 @@ extension Interpreter {
                 throw error
             }
         }
+        // Pickling: iter(seq) plus the position (CPython's *iter_reduce / *iter_setstate).
+        let exhaustedSources: [(String, () -> Value)] = [
+            ("list_iterator", { self.newList([]) }), ("tuple_iterator", { self.newTuple([]) }),
+            ("str_ascii_iterator", { self.newString("") }), ("iterator", { self.newTuple([]) }),
+        ]
+        for (name, emptySource) in exhaustedSources {
+            types.other(name).define("__reduce__", self) { thread, value, arguments throws(EvalError) in
+                try arguments.expect("__reduce__", 0...0)
+                let iterator = value.as(PySequenceIterator.self)!
+                let iterFunction = thread.interpreter.builtins.lookup(name: "iter")!.retained()
+                guard let source = iterator.source else {
+                    return thread.interpreter.newTuple([iterFunction, thread.interpreter.newTuple([emptySource()])])
+                }
+                return thread.interpreter.newTuple([iterFunction, thread.interpreter.newTuple([source.retained()]),
+                                                    .int(iterator.position)])
+            }
+            types.other(name).define("__setstate__", self) { thread, value, arguments throws(EvalError) in
+                try arguments.expect("__setstate__", 1...1)
+                guard thread.typeOf(arguments[0]).slots.index != nil else { throw .typeError("an integer is required") }
+                let index = try thread.indexInt(arguments[0])
+                let iterator = value.as(PySequenceIterator.self)!
+                guard let source = iterator.source else { return .none }
+                iterator.position = name == "iterator" ? max(0, index) : min(max(0, index), try thread.length(source))
+                return .none
+            }
+        }
         iteratorType("callable_iterator") { thread, value throws(EvalError) in
             let iterator = value.as(PySequenceIterator.self)!
             guard let source = iterator.source, let sentinel = iterator.sentinel else { return nil }

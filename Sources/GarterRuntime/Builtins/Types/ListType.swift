@@ -18,7 +18,7 @@ extension Interpreter {
                 try thread.assignSlice(list, slice, newValue)
                 return
             }
-            let index = try thread.sequenceIndex(key, count: list.count, what: "list")
+            let index = try thread.sequenceIndex(key, count: list.count, what: "list", outOfRange: "list assignment index out of range")
             if let newValue {
                 newValue.retain()
                 let old = list.items[index]
@@ -54,6 +54,7 @@ extension Interpreter {
         slots.binary[0] = { thread, left, right throws(EvalError) in
             guard let a = left.as(PyList.self), let b = right.as(PyList.self) else {
                 if left.as(PyList.self) != nil {
+                    if let answer = try thread.reflectedConcatenation(left, right) { return answer }
                     throw .typeError("can only concatenate list (not \"\(thread.typeOf(right).name)\") to list")
                 }
                 return thread.notImplemented()
@@ -71,12 +72,33 @@ extension Interpreter {
         }
         slots.binary[5] = { thread, left, right throws(EvalError) in
             let (sequence, times) = left.as(PyList.self) != nil ? (left, right) : (right, left)
-            guard let list = sequence.as(PyList.self), thread.typeOf(times).slots.index != nil else { return thread.notImplemented() }
-            let count = max(0, try thread.indexInt(times))
+            guard let list = sequence.as(PyList.self) else { return thread.notImplemented() }
+            let (count, answer) = try thread.repeatCount(left, right, times: times, sequenceType: thread.interpreter.types.list)
+            if let answer { return answer }
+            if count > 0 && list.count > 0 && count > Int.max / list.count { throw .pythonException("MemoryError", "") }
             var result: [Value] = []
             result.reserveCapacity(list.count * count)
             for _ in 0..<count { for item in list.items { item.retain(); result.append(item) } }
             return thread.interpreter.newList(result)
+        }
+        // `list *= n` repeats the list in place (the same object, as `+=` extends it).
+        slots.inPlace[5] = { thread, left, right throws(EvalError) in
+            guard let list = left.as(PyList.self) else { return thread.notImplemented() }
+            let (count, answer) = try thread.repeatCount(left, right, times: right, sequenceType: thread.interpreter.types.list)
+            if let answer { return answer }
+            if count <= 0 {
+                let old = list.items
+                list.items = []
+                for item in old { item.release() }
+            } else if count > 1 {
+                let original = list.items
+                if original.count > 0 && count > Int.max / original.count { throw .pythonException("MemoryError", "") }
+                var repeated = original
+                repeated.reserveCapacity(original.count * count)
+                for _ in 1..<count { for item in original { item.retain(); repeated.append(item) } }
+                list.items = repeated
+            }
+            return left.retained()
         }
         slots.new = { thread, type, _ throws(EvalError) in
             .object(ObjectRef.allocate(PyList([], type: type)))
@@ -90,7 +112,13 @@ extension Interpreter {
             for item in old { item.release() }
         }
         list.installSlots(slots, self)
+        // Concatenation is the sequence's own `+` (CPython's sq_concat): no reflected `__radd__`.
+        list.removeSlotWrapper("__radd__", self)
         list.setAttribute("__hash__", .none, self)
+        list.define("__reversed__", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("__reversed__", 0...0)
+            return thread.makeListReverseIterator(value)
+        }
         list.define("append", self) { _, value, arguments throws(EvalError) in
             try arguments.expect("list.append", 1...1)
             let item = arguments[0]

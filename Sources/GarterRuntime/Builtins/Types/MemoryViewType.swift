@@ -213,7 +213,9 @@ extension Interpreter {
             defer { for item in theirs { item.release() } }
             var equal = mine.count == theirs.count
             if equal {
-                for (a, b) in zip(mine, theirs) where !(try thread.equal(a, b)) {
+                // Items are unpacked afresh (CPython compares new objects): no
+                // identity shortcut, so a NaN item is unequal to itself.
+                for (a, b) in zip(mine, theirs) where !(try thread.compareBool(a, b, .equal)) {
                     equal = false
                     break
                 }

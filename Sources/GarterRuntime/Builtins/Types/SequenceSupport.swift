@@ -5,7 +5,7 @@ import GarterCompiler
 extension ThreadState {
     /// A subscript as a position in a sequence of `count` items (negative
     /// counts from the end), IndexError with `what`'s message when outside.
-    func sequenceIndex(_ key: Value, count: Int, what: String) throws(EvalError) -> Int {
+    func sequenceIndex(_ key: Value, count: Int, what: String, outOfRange: String? = nil) throws(EvalError) -> Int {
         var index: Int
         if case .int(let number) = key {
             index = number
@@ -18,7 +18,7 @@ extension ThreadState {
             index = try indexInt(key)
         }
         if index < 0 { index += count }
-        guard index >= 0 && index < count else { throw .indexError("\(what) index out of range") }
+        guard index >= 0 && index < count else { throw .indexError(outOfRange ?? "\(what) index out of range") }
         return index
     }
 
@@ -144,5 +144,38 @@ extension ThreadState {
             text += try reprText(item)
         }
         return interpreter.newString(text + close)
+    }
+}
+
+extension ThreadState {
+    /// The items `str.join`/`bytes.join` joins: a TypeError from iter()
+    /// becomes CPython's "can only join an iterable" (PySequence_Fast).
+    func collectForJoin(_ iterable: Value) throws(EvalError) -> [Value] {
+        if iterable.as(PyList.self) != nil || iterable.as(PyTuple.self) != nil { return try collect(iterable) }
+        let iterator: Value
+        do throws(EvalError) {
+            iterator = try iterate(iterable)
+        } catch {
+            guard isInstance(error, of: "TypeError") else { throw error }
+            error.discard()
+            throw .typeError("can only join an iterable")
+        }
+        defer { iterator.release() }
+        return try collect(iterator)
+    }
+}
+
+extension ThreadState {
+    /// `seq + other` where `other` is not the same sequence type: CPython
+    /// tries the other operand's `+` (its `__radd__`) before the sequence's
+    /// concatenation refuses. nil when it had no answer.
+    func reflectedConcatenation(_ left: Value, _ right: Value) throws(EvalError) -> Value? {
+        // Only a class defined in Python can answer: the built-in types' `+`
+        // gives nothing for a foreign sequence on its left.
+        let rightType = typeOf(right)
+        guard rightType.isHeapType, rightType !== typeOf(left), !typeOf(left).isSubtype(of: rightType),
+              let result = try callSpecial(right, interpreter.internedString("__radd__"), [left]) else { return nil }
+        if isNotImplemented(result) { return nil }
+        return result
     }
 }

@@ -162,7 +162,7 @@ extension Interpreter {
         strip("rstrip") { PyText.rstrip($0, $1) }
         str.define("join", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("str.join", 1...1)
-            let items = try thread.collect(arguments[0])
+            let items = try thread.collectForJoin(arguments[0])
             defer { for item in items { item.release() } }
             var pieces: [[UInt32]] = []
             for (position, item) in items.enumerated() {

@@ -1,33 +1,35 @@
 /// `super(type, obj)`: attribute lookup along `obj`'s MRO after `type`.
+/// `super(type)` alone is unbound (no object): a descriptor whose `__get__`
+/// binds it to the instance it is read from.
 public final class PySuper: PyObject {
     /// The class after which the search starts.
     let start: PyType
-    /// The object (or class) the attributes are bound to (owned).
-    let object: Value
-    /// The class whose MRO is searched.
-    let objectType: PyType
+    /// The object (or class) the attributes are bound to (owned); nil when unbound.
+    let object: Value?
+    /// The class whose MRO is searched; nil when unbound.
+    let objectType: PyType?
 
-    init(start: PyType, object: Value, objectType: PyType, type: PyType) {
+    init(start: PyType, object: Value?, objectType: PyType?, type: PyType) {
         self.start = start
         self.object = object
         self.objectType = objectType
         super.init(type: type)
         start.incref()
-        object.retain()
-        objectType.incref()
+        object?.retain()
+        objectType?.incref()
     }
 
     override public func releaseContents() {
         start.decref()
-        object.release()
-        objectType.decref()
+        object?.release()
+        objectType?.decref()
     }
 
     override public func traverse(_ visit: (Value) -> Void) {
         super.traverse(visit)
         visit(start.referenceValue)
-        visit(object)
-        visit(objectType.referenceValue)
+        if let object { visit(object) }
+        if let objectType { visit(objectType.referenceValue) }
     }
 }
 
@@ -41,20 +43,22 @@ extension Interpreter {
             guard let start = arguments[0].as(PyType.self) else {
                 throw .typeError("super() argument 1 must be a type, not \(thread.typeOf(arguments[0]).name)")
             }
-            guard arguments.positionalCount == 2 else { throw .unsupported("unbound super objects") }
+            if arguments.positionalCount == 1 || arguments[1].isNone {
+                return .object(ObjectRef.allocate(PySuper(start: start, object: nil, objectType: nil, type: type)))
+            }
             return try thread.makeSuper(start: start, object: arguments[1], type: type)
         }
         slots.initialize = { _, _, _ throws(EvalError) in }
         slots.getAttribute = { thread, value, name throws(EvalError) in
             let instance = value.as(PySuper.self)!
-            if !name.equals("__class__") {
-                let mro = instance.objectType.mro
+            if !name.equals("__class__"), let object = instance.object, let objectType = instance.objectType {
+                let mro = objectType.mro
                 if let position = mro.firstIndex(where: { $0 === instance.start }) {
                     for type in mro[(position + 1)...] {
                         guard let found = type.dict.lookup(string: name) else { continue }
                         if let getter = thread.typeOf(found).slots.descriptorGet {
-                            let bindTo: Value? = instance.object.isIdentical(to: instance.objectType.value) ? nil : instance.object
-                            return try getter(thread, found, bindTo, instance.objectType.value)
+                            let bindTo: Value? = object.isIdentical(to: objectType.value) ? nil : object
+                            return try getter(thread, found, bindTo, objectType.value)
                         }
                         found.retain()
                         return found
@@ -65,13 +69,24 @@ extension Interpreter {
         }
         slots.repr = { thread, value throws(EvalError) in
             let instance = value.as(PySuper.self)!
-            return thread.interpreter.newString("<super: <class '\(instance.start.name)'>, <\(instance.objectType.name) object>>")
+            guard let objectType = instance.objectType else {
+                return thread.interpreter.newString("<super: <class '\(instance.start.name)'>, NULL>")
+            }
+            return thread.interpreter.newString("<super: <class '\(instance.start.name)'>, <\(objectType.name) object>>")
+        }
+        // An unbound super read from an instance binds to it; a bound one stays as it is.
+        slots.descriptorGet = { thread, value, instance, _ throws(EvalError) in
+            let unbound = value.as(PySuper.self)!
+            guard let instance, !instance.isNone, unbound.object == nil else { return value.retained() }
+            let ownType = thread.typeOf(value)
+            if ownType !== thread.interpreter.types.other("super") {
+                return try thread.call(ownType.value, [unbound.start.value, instance])
+            }
+            return try thread.makeSuper(start: unbound.start, object: instance)
         }
         superType.installSlots(slots, self)
         superType.defineAttribute("__self__", self, get: { _, value throws(EvalError) in
-            let object = value.as(PySuper.self)!.object
-            object.retain()
-            return object
+            value.as(PySuper.self)!.object?.retained() ?? .none
         })
         superType.defineAttribute("__thisclass__", self, get: { _, value throws(EvalError) in
             let start = value.as(PySuper.self)!.start
@@ -79,7 +94,7 @@ extension Interpreter {
             return start.value
         })
         superType.defineAttribute("__self_class__", self, get: { _, value throws(EvalError) in
-            let type = value.as(PySuper.self)!.objectType
+            guard let type = value.as(PySuper.self)!.objectType else { return .none }
             type.incref()
             return type.value
         })

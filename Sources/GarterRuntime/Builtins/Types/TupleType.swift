@@ -38,6 +38,7 @@ extension Interpreter {
         slots.binary[0] = { thread, left, right throws(EvalError) in
             guard let a = left.as(PyTuple.self), let b = right.as(PyTuple.self) else {
                 if left.as(PyTuple.self) != nil, right.as(PyTuple.self) == nil {
+                    if let answer = try thread.reflectedConcatenation(left, right) { return answer }
                     throw .typeError("can only concatenate tuple (not \"\(thread.typeOf(right).name)\") to tuple")
                 }
                 return thread.notImplemented()
@@ -48,8 +49,10 @@ extension Interpreter {
         }
         slots.binary[5] = { thread, left, right throws(EvalError) in
             let (sequence, times) = left.as(PyTuple.self) != nil ? (left, right) : (right, left)
-            guard let tuple = sequence.as(PyTuple.self), thread.typeOf(times).slots.index != nil else { return thread.notImplemented() }
-            let count = max(0, try thread.indexInt(times))
+            guard let tuple = sequence.as(PyTuple.self) else { return thread.notImplemented() }
+            let (count, answer) = try thread.repeatCount(left, right, times: times, sequenceType: thread.interpreter.types.tuple)
+            if let answer { return answer }
+            if count > 0 && tuple.count > 0 && count > Int.max / tuple.count { throw .pythonException("MemoryError", "") }
             var result: [Value] = []
             result.reserveCapacity(tuple.count * count)
             for _ in 0..<count { for item in tuple.items { item.retain(); result.append(item) } }
@@ -63,6 +66,8 @@ extension Interpreter {
             return .object(ObjectRef.allocate(PyTuple(elements, type: type)))
         }
         tuple.installSlots(slots, self)
+        // Concatenation is the sequence's own `+` (CPython's sq_concat): no reflected `__radd__`.
+        tuple.removeSlotWrapper("__radd__", self)
         tuple.define("index", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("index", 1...3)
             for (position, element) in items(value).enumerated() where try thread.equal(element, arguments[0]) {

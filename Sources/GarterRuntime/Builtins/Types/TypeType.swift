@@ -196,6 +196,14 @@ extension Interpreter {
         type.defineClassMethod("__prepare__", self) { thread, _ throws(EvalError) in
             .object(ObjectRef(Unmanaged.passUnretained(thread.interpreter.newDict())))
         }
-        type.define("__dir__", self) { thread, value, _ throws(EvalError) in try thread.defaultDir(value) }
+        type.define("__dir__", self) { thread, value, _ throws(EvalError) in
+            // A class lists its own attributes and its bases', not its metaclass's.
+            var names = Set<String>()
+            for base in asType(value)!.mro {
+                for (key, _) in base.dict.pairs { if let text = key.stringValue { names.insert(text) } }
+            }
+            return thread.interpreter.newList(names.sorted().map { thread.interpreter.newString($0) })
+        }
+        installTypeLayoutAttributes(type)
     }
 }
