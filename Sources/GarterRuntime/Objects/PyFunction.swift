@@ -1,7 +1,10 @@
 /// A function made by `def` or `lambda`: its code, the globals it runs in,
 /// and what `MAKE_FUNCTION` gave it (defaults, closure, annotations).
 public final class PyFunction: PyObject {
-    public let code: LoadedCode
+    /// `__code__`; assignable (types.coroutine does it). A running frame
+    /// holds its own reference to the code it runs, so replacing it here
+    /// never frees code in use.
+    @exclusivity(unchecked) public var code: LoadedCode
     public let globals: PyDict
     public let builtins: PyDict
     public var name: Value

@@ -112,6 +112,19 @@ extension Interpreter {
             let code = get(value).code
             code.incref()
             return .object(ObjectRef(Unmanaged.passUnretained(code)))
+        }, set: { thread, value, newValue throws(EvalError) in
+            let function = get(value)
+            guard let newValue, let code = newValue.as(LoadedCode.self) else {
+                throw .typeError("__code__ must be set to a code object")
+            }
+            let closureCount = function.closure?.count ?? 0
+            guard code.code.freeVariables.count == closureCount else {
+                throw .valueError("\(try thread.strText(function.name))() requires a code object with \(closureCount) free vars, not \(code.code.freeVariables.count)")
+            }
+            let old = function.code
+            code.incref()
+            function.code = code
+            old.decref()
         })
         function.defineAttribute("__globals__", self, get: { _, value throws(EvalError) in
             let globals = get(value).globals

@@ -264,7 +264,6 @@ extension ThreadRegistry {
         // A thread `_thread` started still ends through `threadEnded`,
         // which counts it out.
         startedThreadCount = wasStarted ? 1 : 0
-        pendingKeyboardInterrupt = false
     }
 }
 
