@@ -6,18 +6,17 @@ without the GIL. Garter has neither yet: a Swift trap already prints where
 the runtime failed, and a crash of the interpreter does not dump the Python
 stacks. What this module does:
 
-- `dump_traceback(file, all_threads)` writes the calling thread's stack in
-  CPython's format ("Stack (most recent call first):" or, with all_threads,
-  "Current thread 0x... (most recent call first):"). Other threads' stacks
-  are not available to Python code in Garter (no `sys._current_frames`), so
-  only the calling thread is shown.
+- `dump_traceback(file, all_threads)` writes the stacks in CPython's format
+  ("Stack (most recent call first):" for the calling thread alone; with
+  all_threads, "Current thread 0x..." first, then every other thread from
+  `sys._current_frames()`).
 - `enable`/`disable`/`is_enabled` keep the flag and the file that CPython's
   API reports, but no signal handler is installed.
 - `dump_traceback_later(timeout, repeat, file, exit)` runs a watchdog
-  Python thread that dumps the stack of the thread that armed it (as it
-  was when the timer fired is not knowable without `sys._current_frames`, so
-  it writes a header and the note that the watchdog fired) and exits with
-  status 1 if `exit` is true; `cancel_dump_traceback_later` stops it.
+  Python thread (CPython's runs without the GIL; this one needs the GIL,
+  which forced switching hands it within a switch interval) that writes
+  every other thread's stack, and exits with status 1 if `exit` is true;
+  `cancel_dump_traceback_later` stops it.
 - `register`/`unregister` accept and validate the signal but record only
   that it was registered.
 
@@ -63,22 +62,40 @@ def _write(fd, text):
         data = data[written:]
 
 
-def _stack_text(frame, all_threads):
-    if all_threads:
-        lines = ["Current thread 0x%016x (most recent call first):" % _thread.get_ident()]
-    else:
-        lines = ["Stack (most recent call first):"]
+def _frames_text(frame):
+    lines = []
     if frame is None:
         lines.append("  <no Python frame>")
     while frame is not None:
         code = frame.f_code
         lines.append('  File "%s", line %s in %s' % (code.co_filename, frame.f_lineno, code.co_name))
         frame = frame.f_back
+    return lines
+
+
+def _stack_text(frame, all_threads):
+    if not all_threads:
+        return "\n".join(["Stack (most recent call first):"] + _frames_text(frame)) + "\n"
+    # CPython walks the interpreter's threads newest first, naming the
+    # caller "Current thread"; sys._current_frames() lists the main thread
+    # first, then the others in the order they started.
+    current = _thread.get_ident()
+    frames = list(_sys._current_frames().items())
+    frames.reverse()
+    lines = []
+    for ident, other in frames:
+        if lines:
+            lines.append("")
+        if ident == current:
+            lines += ["Current thread 0x%016x (most recent call first):" % ident] + _frames_text(frame)
+        else:
+            lines += ["Thread 0x%016x (most recent call first):" % ident] + _frames_text(other)
     return "\n".join(lines) + "\n"
 
 
 def dump_traceback(file=None, all_threads=True):
-    """Dump the traceback of the current thread into file."""
+    """Dump the traceback of the current thread, or of all threads if
+    all_threads is true, into file."""
     _, fd = _file_and_fd(file)
     _write(fd, _stack_text(_sys._getframe(1), all_threads))
 
@@ -116,13 +133,15 @@ def dump_traceback_later(timeout, repeat=False, file=None, exit=False):
     cancel_dump_traceback_later()
     cancel = _thread.allocate_lock()
     cancel.acquire()
-    armed_by = _thread.get_ident()
 
     def watch():
         while not cancel.acquire(True, timeout):
-            _write(fd, "Timeout (%d:%02d:%02d)!\nThread 0x%016x (most recent call first):\n"
-                       "  <stack not available in Garter>\n"
-                   % (int(timeout) // 3600, int(timeout) // 60 % 60, int(timeout) % 60, armed_by))
+            me = _thread.get_ident()
+            lines = ["Timeout (%d:%02d:%02d)!" % (int(timeout) // 3600, int(timeout) // 60 % 60, int(timeout) % 60)]
+            for ident, frame in sorted(_sys._current_frames().items()):
+                if ident != me:
+                    lines += ["Thread 0x%016x (most recent call first):" % ident] + _frames_text(frame)
+            _write(fd, "\n".join(lines) + "\n")
             if exit:
                 import os
                 os._exit(1)

@@ -146,6 +146,10 @@ extension Interpreter {
             object.incref()
             return .object(ObjectRef(Unmanaged.passUnretained(object)))
         }
+        define("_current_frames") { thread, arguments throws(EvalError) in
+            try arguments.expect("_current_frames", 0...0)
+            return try thread.currentFramesOfAllThreads()
+        }
         define("getdefaultencoding") { _, arguments throws(EvalError) in
             try arguments.expect("getdefaultencoding", 0...0)
             return self.intern("utf-8")

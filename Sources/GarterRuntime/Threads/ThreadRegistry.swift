@@ -23,6 +23,11 @@ public final class ThreadRegistry {
     /// the thread is really gone (owned references).
     var sentinels: [ObjectIdentifier: [Value]] = [:]
 
+    /// Threads started by `_thread` that run Python code now, so that
+    /// `sys._current_frames()` can see their frames (registered and
+    /// removed by the threads themselves, holding the GIL).
+    var runningThreads: [ObjectIdentifier: Unmanaged<ThreadState>] = [:]
+
     /// The evaluation loop recurses in Swift for each Python call, and its
     /// frames are larger than CPython's C frames, so new threads get a
     /// larger stack than the system's 8 MiB default. It is reserved address

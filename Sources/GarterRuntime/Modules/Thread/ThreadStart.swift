@@ -38,6 +38,7 @@ final class ThreadBootstrap: @unchecked Sendable {
         // Objects dying on this thread find it to run `__del__`, forget weak
         // references and ask for cycle collections.
         Finalization.setCurrent(state)
+        interpreter.threadRegistry.runningThreads[ObjectIdentifier(state)] = Unmanaged.passUnretained(state)
         do throws(EvalError) {
             let result = try state.callUnpacking(function, arguments, keywords)
             result.release()
@@ -103,6 +104,7 @@ extension ThreadRegistry {
     /// `_thread._local` dicts go now (it still holds the GIL).
     func threadEnded(_ thread: ThreadState) {
         startedThreadCount -= 1
+        runningThreads[ObjectIdentifier(thread)] = nil
         if let locks = sentinels.removeValue(forKey: ObjectIdentifier(thread)) {
             for lock in locks {
                 _ = lock.as(PyThreadLockObject.self)?.lock.release()
