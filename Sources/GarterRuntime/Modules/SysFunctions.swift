@@ -209,6 +209,11 @@ extension Interpreter {
             try thread.defaultDisplayHook(arguments[0])
             return .none
         }
+        define("unraisablehook") { thread, arguments throws(EvalError) in
+            try arguments.expect("sys.unraisablehook", 1...1)
+            try thread.defaultUnraisableHook(arguments[0])
+            return .none
+        }
         define("excepthook") { thread, arguments throws(EvalError) in
             try arguments.expect("excepthook", 3...3)
             try thread.defaultExceptHook(arguments[1])

@@ -163,24 +163,16 @@ extension ThreadState {
     }
 
     /// An exception nobody caught in a thread started by `_thread`:
-    /// SystemExit ends the thread silently; anything else is printed as
-    /// CPython's unraisable hook prints it ("Exception ignored in thread
-    /// started by: ..." and the traceback) on standard error.
+    /// SystemExit ends the thread silently; anything else goes to
+    /// `sys.unraisablehook`, whose default prints "Exception ignored in
+    /// thread started by: ..." and the traceback on standard error.
     func reportThreadFailure(_ error: EvalError, function: Value) {
         let exception = Value.object(normalize(error, newlyRaised: false))
         defer { exception.release() }
         if let systemExit = interpreter.types.exceptions["SystemExit"], typeOf(exception).isSubtype(of: systemExit) {
             return
         }
-        var text = "Exception ignored in thread started by: "
-        do throws(EvalError) {
-            text += try reprText(function)
-        } catch {
-            error.discard()
-            text += "<object repr() failed>"
-        }
-        text += "\n" + formatException(exception)
-        writeToStandardError(text)
+        writeUnraisable(exception, message: "Exception ignored in thread started by", object: function)
     }
 
     /// Writes to `sys.stderr` when it exists (so redirections made by Python
