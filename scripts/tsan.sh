@@ -21,6 +21,8 @@ if [ -z "${TSAN_SKIP_BUILD:-}" ]; then
     swift build --product garter --sanitize=thread --scratch-path "$SCRATCH" || exit 1
 fi
 GARTER="$SCRATCH/debug/garter"
+# The binary is outside the checkout: point it at the checkout's Lib/.
+export GARTER_HOME="$ROOT"
 # halt_on_error=0: collect every report of a run, not just the first.
 export TSAN_OPTIONS="halt_on_error=0 second_deadlock_stack=1 log_path=$REPORTS/tsan"
 

@@ -59,6 +59,20 @@ try:
 except KeyboardInterrupt:
     print("KeyboardInterrupt from another thread")
 
+# CPython's test_interrupt_main_subthread: the interrupt lands while the
+# main thread waits in Thread.start() or join(); it must come out as
+# KeyboardInterrupt, never as threading's "release unlocked lock".
+for attempt in range(5):
+    t = threading.Thread(target=_thread.interrupt_main)
+    try:
+        t.start()
+        t.join()
+        print("no interrupt?")
+    except KeyboardInterrupt:
+        pass
+    t.join()
+print("KeyboardInterrupt in start/join, 5 times")
+
 signal.signal(signal.SIGINT, handler)
 seen.clear()
 try:
