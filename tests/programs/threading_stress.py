@@ -12,7 +12,7 @@ import threading
 sys.setswitchinterval(1e-5)
 
 THREADS = 16
-OPS = 300
+OPS = 60
 BUFFER_SIZE = 4
 
 shared_list = []
