@@ -33,7 +33,7 @@ picture() {
 run s1_cpu_bound s1_one_thread_at_a_time.py
 picture s1_cpu_bound "S1: four CPU-bound threads take turns (first 300 ms)" --to 300
 
-# S2 and the convoy example trace their parts themselves (gil.start_trace /
+# S2, S5 and the convoy example trace their parts themselves (gil.start_trace /
 # gil.stop_trace), given a prefix for the files.
 part() {
     name=$1; script=$2; shift 2
@@ -52,6 +52,9 @@ picture s3_no_gain "S3: one thread, then two threads doing the same work (whole 
 
 run s4_blocking s4_blocking_calls_release.py
 picture s4_blocking "S4: sixteen threads sleep at once; then one waits on a lock (whole run)"
+
+part s5 s5_native_code_releases.py
+picture s5-sha256 "S5: SHA-256 of 32 MiB x 8 on one thread, then 4 each on two (first try)"
 
 part convoy_fix_on convoy_effect.py
 picture convoy_fix_on-beside "Convoy fix on: 0.2 ms sleeps beside a CPU-bound thread (first 40 ms)" --to 40

@@ -146,6 +146,10 @@ extension Interpreter {
             object.incref()
             return .object(ObjectRef(Unmanaged.passUnretained(object)))
         }
+        define("_current_frames") { thread, arguments throws(EvalError) in
+            try arguments.expect("_current_frames", 0...0)
+            return try thread.currentFramesOfAllThreads()
+        }
         define("getdefaultencoding") { _, arguments throws(EvalError) in
             try arguments.expect("getdefaultencoding", 0...0)
             return self.intern("utf-8")
@@ -203,6 +207,11 @@ extension Interpreter {
         define("displayhook") { thread, arguments throws(EvalError) in
             try arguments.expect("displayhook", 1...1)
             try thread.defaultDisplayHook(arguments[0])
+            return .none
+        }
+        define("unraisablehook") { thread, arguments throws(EvalError) in
+            try arguments.expect("sys.unraisablehook", 1...1)
+            try thread.defaultUnraisableHook(arguments[0])
             return .none
         }
         define("excepthook") { thread, arguments throws(EvalError) in

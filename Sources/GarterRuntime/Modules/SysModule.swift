@@ -115,6 +115,9 @@ extension Interpreter {
         state.originalExceptHook.retain()
         set("__displayhook__", { state.originalDisplayHook.retain(); return state.originalDisplayHook }())
         set("__excepthook__", { state.originalExceptHook.retain(); return state.originalExceptHook }())
+        let unraisableHook = dict.lookup(name: "unraisablehook")!
+        unraisableHook.retain()
+        set("__unraisablehook__", unraisableHook)
 
         registerExisting("sys", Value.object(ObjectRef(Unmanaged.passUnretained(module))))
         return state

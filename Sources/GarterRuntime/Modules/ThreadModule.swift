@@ -98,10 +98,7 @@ extension Interpreter {
                 try arguments.expect("interrupt_main", 0...1)
                 let signal = arguments.positionalCount == 1 ? try thread.cLong(arguments[0]) : Int(SIGINT)
                 guard signal >= 1 && signal < 65 else { throw .valueError("signal number out of range") }
-                // Without the `signal` module, only SIGINT has a Python
-                // handler (the default one, raising KeyboardInterrupt);
-                // for the others CPython does nothing either.
-                if signal == Int(SIGINT) { try thread.interpreter.interruptMainThread(from: thread) }
+                try thread.interpreter.interruptMainThread(signal: signal, from: thread)
                 return .none
             }
             define("_set_sentinel") { thread, arguments throws(EvalError) in
@@ -136,15 +133,23 @@ extension Interpreter {
         #endif
     }
 
-    /// `_thread.interrupt_main()`: the main thread raises KeyboardInterrupt
-    /// at its next eval-breaker check (at once, if it is the caller).
-    func interruptMainThread(from thread: ThreadState) throws(EvalError) {
+    /// `_thread.interrupt_main(signum)`, CPython's `PyErr_SetInterruptEx`:
+    /// simulates the arrival of `signal`, whose Python handler then runs in
+    /// the main thread at its next eval-breaker check (at once, if it is the
+    /// caller). A signal that Python does not handle (SIG_DFL, SIG_IGN, or
+    /// no handler set by Python) is ignored, as CPython does. The SIGINT
+    /// handler installed at start-up is `default_int_handler`, which raises
+    /// KeyboardInterrupt.
+    func interruptMainThread(signal: Int, from thread: ThreadState) throws(EvalError) {
         guard let main = threadRegistry.mainThread else { return }
-        threadRegistry.pendingKeyboardInterrupt = true
+        signals.loadHandlers()
+        guard let handler = signals.handlers[signal], !handler.isNone else { return }
+        if case .int = handler { return }
+        SignalTrap.markPending(signal)
         main.evalBreaker.raise(.signalsPending)
         // CPython checks its eval breaker right after a call returns;
         // Garter checks at calls and backward jumps, so a caller that is
-        // the main thread raises here, on the same line as CPython.
+        // the main thread runs the handler here, on the same line as CPython.
         if main === thread { try handlePendingSignals(thread) }
     }
 
@@ -156,10 +161,6 @@ extension Interpreter {
             return
         }
         thread.evalBreaker.clear(.signalsPending)
-        if threadRegistry.pendingKeyboardInterrupt {
-            threadRegistry.pendingKeyboardInterrupt = false
-            throw .withArguments("KeyboardInterrupt", [])
-        }
         try runSignalHandlers(thread)
     }
 }

@@ -171,6 +171,10 @@ extension ThreadState {
                 return true
             }
         }
+        // The thread and queue types have a weak-reference slot in CPython.
+        for name in ["_thread.lock", "_thread.RLock", "_thread._local", "_queue.SimpleQueue"] {
+            if let accepted = types.others[name], type.isSubtype(of: accepted) { return true }
+        }
         return false
     }
 

@@ -1,8 +1,8 @@
 /// What one interpreter knows about its Python threads beyond the GIL: the
 /// main thread (for `_thread.interrupt_main`), the threads `_thread`
 /// started and are still running (`_thread._count()`), the `_thread._local`
-/// objects whose per-thread dicts must go when a thread ends, the stack size
-/// for new threads, and a pending interrupt for the main thread.
+/// objects whose per-thread dicts must go when a thread ends, and the stack size
+/// for new threads.
 ///
 /// Everything here is touched only by the thread holding the GIL (threads
 /// register and unregister themselves while they hold it), so nothing needs
@@ -15,10 +15,6 @@ public final class ThreadRegistry {
     /// `_thread.stack_size()`: 0 means Garter's default
     /// (`ThreadRegistry.defaultStackSize`).
     public internal(set) var stackSize = 0
-    /// Set by `_thread.interrupt_main()` (with the main thread's
-    /// `signalsPending` breaker bit): the main thread raises
-    /// KeyboardInterrupt at its next eval-breaker check.
-    var pendingKeyboardInterrupt = false
     /// The live `_thread._local` objects, so that a thread's attribute dicts
     /// are dropped when it ends (CPython does this with weak references).
     var threadLocals: [ObjectIdentifier: Unmanaged<PyThreadLocal>] = [:]
@@ -26,6 +22,11 @@ public final class ThreadRegistry {
     /// the thread ends, which is how `threading.Thread.join` learns that
     /// the thread is really gone (owned references).
     var sentinels: [ObjectIdentifier: [Value]] = [:]
+
+    /// Threads started by `_thread` that run Python code now, so that
+    /// `sys._current_frames()` can see their frames (registered and
+    /// removed by the threads themselves, holding the GIL).
+    var runningThreads: [ObjectIdentifier: Unmanaged<ThreadState>] = [:]
 
     /// The evaluation loop recurses in Swift for each Python call, and its
     /// frames are larger than CPython's C frames, so new threads get a

@@ -264,7 +264,7 @@ extension ThreadRegistry {
         // A thread `_thread` started still ends through `threadEnded`,
         // which counts it out.
         startedThreadCount = wasStarted ? 1 : 0
-        pendingKeyboardInterrupt = false
+        runningThreads = runningThreads.filter { $0.key == ObjectIdentifier(thread) }
     }
 }
 

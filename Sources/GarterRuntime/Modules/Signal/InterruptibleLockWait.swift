@@ -30,7 +30,17 @@ extension ThreadState {
                 slice = min(slice, deadline - now)
             }
             let step = slice
-            if interpreter.gil.blocking(gilThread, reason: .lockWait, { lock.acquire(timeoutNanoseconds: step) }) { return true }
+            if interpreter.gil.blocking(gilThread, reason: .lockWait, { lock.acquire(timeoutNanoseconds: step) }) {
+                // CPython checks its eval breaker right after a call
+                // returns: a signal that came while this thread waited
+                // (`interrupt_main` from the thread that released the lock)
+                // runs its handler now, leaving the lock acquired if the
+                // handler raises, as there. Garter's loop checks only at
+                // calls and backward jumps, later: inside `Condition.wait`'s
+                // `finally`, where the exception would lose the lock.
+                if evalBreaker.contains(.signalsPending) { try interpreter.handlePendingSignals(self) }
+                return true
+            }
             if evalBreaker.contains(.signalsPending) { try interpreter.handlePendingSignals(self) }
         }
     }

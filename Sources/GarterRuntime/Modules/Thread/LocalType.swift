@@ -31,6 +31,26 @@ public final class PyThreadLocal: PyObject {
         initKeywords?.release()
     }
 
+    /// The per-thread dicts (and the constructor's arguments) can hold the
+    /// object itself (`local.x = x` where `x.local is local`): the collector
+    /// must see them. `instanceDictReference` only borrows one of `dicts`,
+    /// so the base class's traversal (which visits it) is not used.
+    override public func traverse(_ visit: (Value) -> Void) {
+        withType { type in if type.isHeapType { visit(type.value) } }
+        for dict in dicts.values { visit(.object(ObjectRef(Unmanaged.passUnretained(dict)))) }
+        visit(initArguments)
+        if let initKeywords { visit(initKeywords) }
+    }
+
+    /// CPython's local_clear: the dicts go. Not the base class's, which
+    /// would release the borrowed `instanceDictReference`.
+    override public func clearReferences() {
+        instanceDictReference = nil
+        let owned = dicts
+        dicts = [:]
+        for dict in owned.values { dict.decref() }
+    }
+
     /// A thread ended: its dict goes.
     func forget(_ thread: ThreadState) {
         guard let dict = dicts.removeValue(forKey: ObjectIdentifier(thread)) else { return }
@@ -83,6 +103,7 @@ extension Interpreter {
     var threadLocalType: PyType {
         if let made = types.others["_thread._local"] { return made }
         let type = types.other("_thread._local", flags: [.baseType])
+        type.tracksInstances()
         type.name = "_local"
         type.qualifiedName = "_local"
         type.setAttribute("__module__", intern("_thread"), self)

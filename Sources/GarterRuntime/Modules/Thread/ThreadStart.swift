@@ -38,6 +38,7 @@ final class ThreadBootstrap: @unchecked Sendable {
         // Objects dying on this thread find it to run `__del__`, forget weak
         // references and ask for cycle collections.
         Finalization.setCurrent(state)
+        interpreter.threadRegistry.runningThreads[ObjectIdentifier(state)] = Unmanaged.passUnretained(state)
         do throws(EvalError) {
             let result = try state.callUnpacking(function, arguments, keywords)
             result.release()
@@ -103,6 +104,7 @@ extension ThreadRegistry {
     /// `_thread._local` dicts go now (it still holds the GIL).
     func threadEnded(_ thread: ThreadState) {
         startedThreadCount -= 1
+        runningThreads[ObjectIdentifier(thread)] = nil
         if let locks = sentinels.removeValue(forKey: ObjectIdentifier(thread)) {
             for lock in locks {
                 _ = lock.as(PyThreadLockObject.self)?.lock.release()
@@ -161,24 +163,16 @@ extension ThreadState {
     }
 
     /// An exception nobody caught in a thread started by `_thread`:
-    /// SystemExit ends the thread silently; anything else is printed as
-    /// CPython's unraisable hook prints it ("Exception ignored in thread
-    /// started by: ..." and the traceback) on standard error.
+    /// SystemExit ends the thread silently; anything else goes to
+    /// `sys.unraisablehook`, whose default prints "Exception ignored in
+    /// thread started by: ..." and the traceback on standard error.
     func reportThreadFailure(_ error: EvalError, function: Value) {
         let exception = Value.object(normalize(error, newlyRaised: false))
         defer { exception.release() }
         if let systemExit = interpreter.types.exceptions["SystemExit"], typeOf(exception).isSubtype(of: systemExit) {
             return
         }
-        var text = "Exception ignored in thread started by: "
-        do throws(EvalError) {
-            text += try reprText(function)
-        } catch {
-            error.discard()
-            text += "<object repr() failed>"
-        }
-        text += "\n" + formatException(exception)
-        writeToStandardError(text)
+        writeUnraisable(exception, message: "Exception ignored in thread started by", object: function)
     }
 
     /// Writes to `sys.stderr` when it exists (so redirections made by Python
