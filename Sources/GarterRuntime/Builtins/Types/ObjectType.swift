@@ -119,7 +119,8 @@ extension ThreadState {
             for (key, _) in dict.takeUnretainedValue().pairs { if let text = key.stringValue { names.insert(text) } }
         }
         var classes = typeOf(value).mro
-        if case .object(let reference) = value, let type = reference.with({ $0 as? PyType }) { classes = type.mro + classes }
+        // A class lists its own and its bases' attributes, not its metaclass's (CPython's type.__dir__).
+        if case .object(let reference) = value, let type = reference.with({ $0 as? PyType }) { classes = type.mro }
         if case .object(let reference) = value, let module = reference.with({ $0 as? PyModule }) {
             names = []
             classes = []
