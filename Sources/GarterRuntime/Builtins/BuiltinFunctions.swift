@@ -516,17 +516,7 @@ enum BuiltinFunctions {
                 return nil
             }))
         }
-        iteratorType("reversed") { thread, type, arguments throws(EvalError) in
-            try arguments.expect("reversed", 1...1)
-            let sequence = arguments[0]
-            if let result = try thread.callSpecial(sequence, thread.interpreter.names.__reversed__, []) { return result }
-            var position = try thread.length(sequence) - 1
-            return .object(ObjectRef.allocate(PyNativeIterator(holds: [sequence], type: type) { thread throws(EvalError) in
-                guard position >= 0 else { return nil }
-                defer { position -= 1 }
-                return try thread.getItem(sequence, .int(position))
-            }))
-        }
+        interpreter.installReversedType()
     }
 }
 

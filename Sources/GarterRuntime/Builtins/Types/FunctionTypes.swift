@@ -192,6 +192,16 @@ extension Interpreter {
             return thread.interpreter.newString(module)
         })
         builtin.defineAttribute("__doc__", self, get: { _, _ throws(EvalError) in .none })
+        // Pickled by name: a module's function as its qualified name (a
+        // global), a bound method as `getattr(receiver, name)`.
+        builtin.define("__reduce__", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("__reduce__", 0...0)
+            let function = value.as(PyBuiltinFunction.self)!
+            guard let receiver = function.boundSelf, receiver.as(PyModule.self) == nil else {
+                return thread.interpreter.newString(function.name)
+            }
+            return try thread.getattrReduction(receiver, function.name)
+        }
 
         let descriptor = types.methodDescriptor
         var descriptorSlots = TypeSlots()
@@ -219,6 +229,11 @@ extension Interpreter {
             try thread.callMethodDescriptor(value.as(PyMethodDescriptor.self)!, arguments)
         }
         descriptor.installSlots(descriptorSlots, self)
+        descriptor.define("__reduce__", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("__reduce__", 0...0)
+            let method = value.as(PyMethodDescriptor.self)!
+            return try thread.getattrReduction(method.owner.value, method.name)
+        }
         descriptor.defineAttribute("__name__", self, get: { thread, value throws(EvalError) in
             thread.interpreter.newString(value.as(PyMethodDescriptor.self)!.name)
         })
@@ -454,5 +469,15 @@ extension Value {
     public func `as`<T: PyObject>(_ kind: T.Type) -> T? {
         guard case .object(let reference) = self else { return nil }
         return reference.with { $0 as? T }
+    }
+}
+
+extension ThreadState {
+    /// `(getattr, (receiver, name))`: how methods pickle.
+    func getattrReduction(_ receiver: Value, _ name: String) throws(EvalError) -> Value {
+        guard let getattr = interpreter.builtins.lookup(name: "getattr") else { throw .runtimeError("lost builtins.getattr") }
+        getattr.retain()
+        receiver.retain()
+        return interpreter.newTuple([getattr, interpreter.newTuple([receiver, interpreter.newString(name)])])
     }
 }

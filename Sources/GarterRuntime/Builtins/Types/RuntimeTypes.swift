@@ -75,6 +75,7 @@ extension Interpreter {
         installMemoryViewType()
         installTupleType()
         installListType()
+        installListReverseIterator()
         installDictType()
         installSetTypes()
         installIteratorTypes()
