@@ -5,10 +5,12 @@
 
 extension ThreadState {
     /// TypeError "base() takes no keyword arguments" when keywords came and
-    /// `type` (the class being created) has `base`'s own `__init__`.
-    func rejectConstructorKeywords(_ type: PyType, base: PyType, _ arguments: Arguments) throws(EvalError) {
+    /// `type` (the class being created) has `base`'s own `__init__` (the
+    /// check of `__new__`; `list.__init__` checks `__new__` likewise).
+    func rejectConstructorKeywords(_ type: PyType, base: PyType, _ arguments: Arguments,
+                                   overriding method: String = "__init__") throws(EvalError) {
         guard arguments.hasKeywords else { return }
-        let initName = interpreter.internedString("__init__")
+        let initName = interpreter.internedString(method)
         let inherited = type === base || (type.lookup(initName).map { own in
             base.lookup(initName).map { own.isIdentical(to: $0) } ?? false
         } ?? false)

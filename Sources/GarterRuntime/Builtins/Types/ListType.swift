@@ -81,11 +81,31 @@ extension Interpreter {
             if !list.items.isEmpty { for _ in 0..<count { for item in list.items { item.retain(); result.append(item) } } }
             return thread.interpreter.newList(result)
         }
+        slots.inPlace[5] = { thread, left, right throws(EvalError) in
+            guard thread.typeOf(right).slots.index != nil else { return thread.notImplemented() }
+            guard let wanted = try thread.indexIntOrOverflow(right) else {
+                throw .overflowError("cannot fit 'int' into an index-sized integer")
+            }
+            let list = get(left)
+            let count = max(0, wanted)
+            if count == 0 {
+                let old = list.items
+                list.items = []
+                for item in old { item.release() }
+            } else if count > 1 && !list.items.isEmpty {
+                let original = list.items
+                list.items.reserveCapacity(try thread.repeatedItemCount(original.count, times: count))
+                for _ in 1..<count { for item in original { item.retain(); list.items.append(item) } }
+            }
+            left.retain()
+            return left
+        }
         slots.new = { thread, type, _ throws(EvalError) in
             .object(ObjectRef.allocate(PyList([], type: type)))
         }
         slots.initialize = { thread, value, arguments throws(EvalError) in
-            try arguments.rejectKeywords("list")
+            try thread.rejectConstructorKeywords(thread.typeOf(value), base: thread.interpreter.types.list, arguments,
+                                                 overriding: "__new__")
             if arguments.positionalCount > 1 { throw .typeError("list expected at most 1 argument, got \(arguments.positionalCount)") }
             let list = get(value)
             let old = list.items
@@ -153,19 +173,22 @@ extension Interpreter {
             }
             return .int(total)
         }
-        list.define("clear", self) { _, value, _ throws(EvalError) in
+        list.define("clear", self) { _, value, arguments throws(EvalError) in
+            try arguments.expect("list.clear", 0...0)
             let list = get(value)
             let old = list.items
             list.items = []
             for item in old { item.release() }
             return .none
         }
-        list.define("copy", self) { thread, value, _ throws(EvalError) in
+        list.define("copy", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("list.copy", 0...0)
             let items = get(value).items
             for item in items { item.retain() }
             return thread.interpreter.newList(items)
         }
-        list.define("reverse", self) { _, value, _ throws(EvalError) in
+        list.define("reverse", self) { _, value, arguments throws(EvalError) in
+            try arguments.expect("list.reverse", 0...0)
             get(value).items.reverse()
             return .none
         }
