@@ -61,3 +61,36 @@ with warnings.catch_warnings():
             function(value)
         except DeprecationWarning as error:
             print(type(error).__name__, error)
+
+# __index__ must return an int: a bool (strict subclass) is deprecated, a
+# str is an error, wherever an index is taken.
+import operator
+
+class IndexGivesBool:
+    def __index__(self):
+        return True
+
+class IndexGivesStr:
+    def __index__(self):
+        return "x"
+
+for convert in (operator.index, int, lambda value: [10, 20, 30][value], lambda value: "abc"[value:]):
+    for value in (IndexGivesBool(), IndexGivesStr()):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                result = convert(value)
+                print(type(result).__name__, result, end=" ")
+            except TypeError as error:
+                print(type(error).__name__, error, end=" ")
+        print([w.category.__name__ for w in caught])
+
+# A str subclass with __float__ converts through it; one without parses.
+class FooStr(str):
+    def __float__(self):
+        return float(str(self)) + 1
+
+class PlainStr(str):
+    pass
+
+print(float(FooStr("8")), float(PlainStr(" 2.5 ")), float("1e3"))

@@ -343,7 +343,7 @@ extension ThreadState {
             guard let slot = type.slots.index else {
                 throw .typeError("'\(type.name)' object cannot be interpreted as an integer")
             }
-            return try slot(self, value)
+            return try exactIndexResult(try slot(self, value))
         }
     }
 

@@ -163,10 +163,10 @@ extension ThreadState {
     /// `float(x)`: the exact float.
     func makeFloat(_ value: Value) throws(EvalError) -> Value {
         if case .float = value { return value }
-        if let text = value.strObject {
+        let type = typeOf(value)
+        if type === interpreter.types.str, let text = value.strObject {
             do throws(NumberError) { return .float(try FloatMath.parse(text.codePoints)) } catch { throw error.evalError }
         }
-        let type = typeOf(value)
         if let slot = type.slots.float {
             let result = try slot(self, value)
             if case .float = result { return result }
@@ -185,6 +185,10 @@ extension ThreadState {
             defer { integer.release() }
             let number = Arithmetic.pyInteger(integer)!
             return .float(try Arithmetic.checked { () throws(NumberError) in try number.toDouble() })
+        }
+        // A str subclass parses too, unless it defines __float__ (above).
+        if let text = value.strObject {
+            do throws(NumberError) { return .float(try FloatMath.parse(text.codePoints)) } catch { throw error.evalError }
         }
         if let data = try numberTextBuffer(value) {
             return .float(try Arithmetic.checked { () throws(NumberError) in try FloatMath.parse(bytes: data) })

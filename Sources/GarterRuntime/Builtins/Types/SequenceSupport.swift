@@ -21,12 +21,10 @@ extension ThreadState {
             guard typeOf(key).slots.index != nil || key.as(PyLong.self) != nil || { if case .bool = key { return true }; return false }() else {
                 throw .typeError("\(what) indices must be integers or slices, not \(typeOf(key).name)")
             }
-            do throws(EvalError) {
-                index = try indexInt(key)
-            } catch {
-                error.discard()
+            guard let number = try indexIntOrOverflow(key) else {
                 throw .indexError("cannot fit 'int' into an index-sized integer")
             }
+            index = number
         }
         if index < 0 { index += count }
         guard index >= 0 && index < count else { throw .indexError("\(what) index out of range") }
