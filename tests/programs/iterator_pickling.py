@@ -6,7 +6,7 @@ import pickle
 def roundtrip(iterator, proto):
     return pickle.loads(pickle.dumps(iterator, proto))
 
-for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+for proto in (0, pickle.HIGHEST_PROTOCOL):
     for data in ([4, 5, 6, 7], (4, 5, 6, 7), "abcd"):
         it = iter(data)
         print(type(roundtrip(it, proto)).__name__, list(roundtrip(it, proto)), end=" ")
