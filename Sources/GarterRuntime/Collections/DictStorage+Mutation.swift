@@ -21,6 +21,25 @@ extension DictStorage {
         return nil
     }
 
+    /// `d.setdefault(key, value)` with one search (CPython compares the key
+    /// only once): the value stored under an equal key, else `value` after
+    /// storing it (key and value retained). Borrowed either way.
+    public func insertIfAbsent(_ key: Value, hash: Int, value: Value, keyIsExactStr: Bool,
+                               equal: KeyEquality) throws(EvalError) -> Value {
+        var freeSlot = -1
+        if state.pointee.indices != nil {
+            convertIfNeeded(forKeyIsExactStr: keyIsExactStr)
+            switch try probe(key, hash: hash, equal: equal) {
+            case .found(let location): return state.pointee.entries.unsafelyUnwrapped[location.entry].value
+            case .absent(let slot): freeSlot = slot
+            }
+        }
+        key.retain()
+        value.retain()
+        appendNew(key, hash: hash, value: value, keyIsExactStr: keyIsExactStr, freeSlot: freeSlot)
+        return value
+    }
+
     /// A key other than an exact `str` turns a string-keys-only table into a
     /// general one; CPython does it by rebuilding the table (at the growth
     /// size), before even looking the key up.

@@ -144,6 +144,14 @@ public final class PyDict: PyObject {
         noteStored(key, value)
     }
 
+    /// `self.setdefault(key, value)`: the value now stored under `key`
+    /// (borrowed), searching the table once.
+    public func setDefault(_ key: Value, hash: Int, _ value: Value, _ equal: KeyEquality) throws(EvalError) -> Value {
+        let stored = try storage.insertIfAbsent(key, hash: hash, value: value, keyIsExactStr: key.isExactStr, equal: equal)
+        if stored.isIdentical(to: value) { noteStored(key, value) }
+        return stored
+    }
+
     /// Removes `key`; returns its value (owned by the caller), or nil.
     public func remove(_ key: Value, hash: Int, _ equal: KeyEquality) throws(EvalError) -> Value? {
         guard let removed = try storage.remove(key, hash: hash, equal: equal) else { return nil }

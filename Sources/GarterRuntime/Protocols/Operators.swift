@@ -342,16 +342,7 @@ extension ThreadState {
             guard let slot = type.slots.index else {
                 throw .typeError("'\(type.name)' object cannot be interpreted as an integer")
             }
-            let result = try slot(self, value)
-            if case .int = result { return result }
-            // __index__ must give an int; an int subclass gives its exact value.
-            if typeOf(result).isSubtype(of: interpreter.types.int) {
-                defer { result.release() }
-                return try index(result)
-            }
-            let name = typeOf(result).name
-            result.release()
-            throw .typeError("__index__ returned non-int (type \(name))")
+            return try exactIndexResult(try slot(self, value))
         }
     }
 

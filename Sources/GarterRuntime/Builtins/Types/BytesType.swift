@@ -172,6 +172,12 @@ extension ThreadState {
                     || times.as(PyList.self) != nil || times.as(PyTuple.self) != nil) {
                 return (0, notImplemented())
             }
+            // A list or tuple on the left repeats first in CPython (its
+            // sq_repeat), so the error names the right operand's type.
+            if times.isIdentical(to: left) && !times.isIdentical(to: right)
+                && (left.as(PyList.self) != nil || left.as(PyTuple.self) != nil) {
+                throw .typeError("can't multiply sequence by non-int of type '\(typeOf(right).name)'")
+            }
             if times.isIdentical(to: right), !timesType.isSubtype(of: sequenceType), let slot = timesType.slots.binary[5] {
                 let result = try slot(self, left, right)
                 if !isNotImplemented(result) { return (0, result) }

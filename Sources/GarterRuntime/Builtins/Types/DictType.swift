@@ -85,15 +85,10 @@ extension Interpreter {
             try arguments.expectMethod("dict.setdefault", 1...2)
             let key = arguments[0]
             let hash = try thread.hash(key)
-            let table = get(value)
-            if let found = try table.lookup(key, hash: hash, thread) {
-                found.retain()
-                return found
-            }
             let fallback = arguments.positionalCount > 1 ? arguments[1] : .none
-            try table.store(key, hash: hash, fallback, thread)
-            fallback.retain()
-            return fallback
+            let stored = try get(value).setDefault(key, hash: hash, fallback) { a, b throws(EvalError) in try thread.equal(a, b) }
+            stored.retain()
+            return stored
         }
         dict.define("pop", self) { thread, value, arguments throws(EvalError) in
             try arguments.expectMethod("dict.pop", 1...2)

@@ -113,7 +113,43 @@ extension Interpreter {
                 guard let dict = iterator.dict?.as(PyDict.self), dict.count == iterator.expectedCount else { return .int(0) }
                 return .int(iterator.remaining)
             }
+            // Pickles as `iter(list_of_the_remaining_items)`, read from a copy
+            // of the iterator so that this one does not move.
+            type.define("__reduce__", self) { thread, value, arguments throws(EvalError) in
+                try arguments.expect("\(name).__reduce__", 0...0)
+                let iterator = value.as(PyDictIterator.self).unsafelyUnwrapped
+                var remaining: [Value] = []
+                if let dict = iterator.dict {
+                    let copyValue = thread.makeDictIterator(dict, kind: iterator.kind, reversed: iterator.isReversed)
+                    defer { copyValue.release() }
+                    let copy = copyValue.as(PyDictIterator.self).unsafelyUnwrapped
+                    copy.position = iterator.position
+                    copy.expectedCount = iterator.expectedCount
+                    copy.remaining = iterator.remaining
+                    do throws(EvalError) {
+                        while let item = try thread.dictIteratorNext(copy) { remaining.append(item) }
+                    } catch {
+                        for item in remaining { item.release() }
+                        throw error
+                    }
+                }
+                return try thread.iteratorReduction(thread.interpreter.newList(remaining))
+            }
         }
+    }
+}
+
+extension ThreadState {
+    /// `(iter, (iterable,))`, what an iterator pickles as (takes over `iterable`).
+    func iteratorReduction(_ iterable: Value, position: Int? = nil) throws(EvalError) -> Value {
+        guard let iter = interpreter.builtins.lookup(name: "iter") else {
+            iterable.release()
+            throw .runtimeError("lost builtins.iter")
+        }
+        iter.retain()
+        var parts = [iter, interpreter.newTuple([iterable])]
+        if let position { parts.append(.int(position)) }
+        return interpreter.newTuple(parts)
     }
 }
 

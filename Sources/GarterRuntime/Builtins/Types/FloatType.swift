@@ -37,7 +37,7 @@ extension Interpreter {
             return thread.interpreter.integerValue(try Arithmetic.checked { () throws(NumberError) in try FloatConversion.integer(number) })
         }
         slots.new = { thread, type, arguments throws(EvalError) in
-            try arguments.rejectKeywords("float")
+            try thread.rejectConstructorKeywords(type, base: thread.interpreter.types.float, arguments)
             if arguments.positionalCount > 1 { throw .typeError("float expected at most 1 argument, got \(arguments.positionalCount)") }
             let result = arguments.positionalCount == 1 ? try thread.makeFloat(arguments[0]) : .float(0)
             if type === thread.interpreter.types.float { return result }
@@ -163,16 +163,20 @@ extension ThreadState {
     /// `float(x)`: the exact float.
     func makeFloat(_ value: Value) throws(EvalError) -> Value {
         if case .float = value { return value }
-        if let text = value.strObject {
+        let type = typeOf(value)
+        if type === interpreter.types.str, let text = value.strObject {
             do throws(NumberError) { return .float(try FloatMath.parse(text.codePoints)) } catch { throw error.evalError }
         }
-        let type = typeOf(value)
         if let slot = type.slots.float {
             let result = try slot(self, value)
             if case .float = result { return result }
             defer { result.release() }
             guard let number = Arithmetic.floatValue(result) else {
                 throw .typeError("\(type.name).__float__ returned non-float (type \(typeOf(result).name))")
+            }
+            if typeOf(result) !== interpreter.types.float {
+                try warn("DeprecationWarning", "\(type.name).__float__ returned non-float (type \(typeOf(result).name)).  The ability "
+                         + "to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python.")
             }
             return .float(number)
         }
@@ -182,7 +186,11 @@ extension ThreadState {
             let number = Arithmetic.pyInteger(integer)!
             return .float(try Arithmetic.checked { () throws(NumberError) in try number.toDouble() })
         }
-        if let data = try bytesLikeContents(value) {
+        // A str subclass parses too, unless it defines __float__ (above).
+        if let text = value.strObject {
+            do throws(NumberError) { return .float(try FloatMath.parse(text.codePoints)) } catch { throw error.evalError }
+        }
+        if let data = try numberTextBuffer(value) {
             return .float(try Arithmetic.checked { () throws(NumberError) in try FloatMath.parse(bytes: data) })
         }
         throw .typeError("float() argument must be a string or a real number, not '\(type.name)'")

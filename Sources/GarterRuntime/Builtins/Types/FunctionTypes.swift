@@ -235,6 +235,11 @@ extension Interpreter {
             try thread.callMethodDescriptor(value.as(PyMethodDescriptor.self)!, arguments)
         }
         descriptor.installSlots(descriptorSlots, self)
+        descriptor.define("__reduce__", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("__reduce__", 0...0)
+            let method = value.as(PyMethodDescriptor.self)!
+            return try thread.getattrReduction(method.owner.value, method.name)
+        }
         descriptor.defineAttribute("__name__", self, get: { thread, value throws(EvalError) in
             thread.interpreter.newString(value.as(PyMethodDescriptor.self)!.name)
         })

@@ -233,9 +233,12 @@ extension ThreadState {
         let type = typeOf(value)
         if let slot = type.slots.int {
             let result = try slot(self, value)
-            return try exactIntegerResult(result, "__int__")
+            return try exactIntegerResult(result, "__int__", warnForSubclass: true)
         }
         if type.slots.index != nil { return try index(value) }
+        if type.lookup(interpreter.internedString("__trunc__")) != nil {
+            try warn("DeprecationWarning", "The delegation of int() to __trunc__ is deprecated.")
+        }
         if let truncate = try callSpecial(value, interpreter.internedString("__trunc__"), []) {
             if Arithmetic.pyInteger(truncate) != nil { return try exactIntegerResult(truncate, "__trunc__") }
             defer { truncate.release() }
@@ -249,7 +252,7 @@ extension ThreadState {
                 try IntegerText.parse(text.codePoints, base: 10, maxDigits: maxDigits)
             })
         }
-        if let data = try bytesLikeContents(value) {
+        if let data = try numberTextBuffer(value) {
             return interpreter.integerValue(try Arithmetic.checked { () throws(NumberError) in
                 try IntegerText.parse(bytes: data, base: 10, maxDigits: maxDigits)
             })
@@ -258,7 +261,9 @@ extension ThreadState {
     }
 
     /// The result of `__int__`/`__trunc__` as an exact int (takes it over).
-    private func exactIntegerResult(_ result: Value, _ method: String) throws(EvalError) -> Value {
+    /// `__int__` returning a strict subclass of int is deprecated (CPython
+    /// warns, then takes its value).
+    private func exactIntegerResult(_ result: Value, _ method: String, warnForSubclass: Bool = false) throws(EvalError) -> Value {
         guard let number = Arithmetic.pyInteger(result) else {
             let name = typeOf(result).name
             result.release()
@@ -266,6 +271,11 @@ extension ThreadState {
         }
         if case .int = result { return result }
         defer { result.release() }
+        if typeOf(result) === interpreter.types.int { return interpreter.integerValue(number) }
+        if warnForSubclass {
+            try warn("DeprecationWarning", "\(method) returned non-int (type \(typeOf(result).name)).  The ability to return an "
+                     + "instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.")
+        }
         return interpreter.integerValue(number)
     }
 
@@ -313,6 +323,14 @@ extension ThreadState {
         }
         guard isBytesLike else { return nil }
         return try byteValues(value)
+    }
+
+    /// The bytes of any buffer `int(x)` and `float(x)` parse (bytes,
+    /// bytearray, memoryview); with an explicit base int() takes only the
+    /// first two.
+    func numberTextBuffer(_ value: Value) throws(EvalError) -> [UInt8]? {
+        if let data = try bytesLikeContents(value) { return data }
+        return value.as(PyMemoryView.self) != nil ? try bytesLike(value) : nil
     }
 
     /// `bytes(value)` as Swift bytes: a bytes-like object or an iterable of

@@ -45,6 +45,33 @@ extension Interpreter {
         iteratorType("list_iterator", next: sequenceNext)
         iteratorType("tuple_iterator", next: sequenceNext)
         iteratorType("str_ascii_iterator", next: sequenceNext)
+        // Pickled as `(iter, (sequence,), position)`, or over an empty
+        // sequence once exhausted; `__setstate__` restores the position.
+        for name in ["list_iterator", "tuple_iterator", "str_ascii_iterator", "iterator"] {
+            types.other(name).define("__reduce__", self) { thread, value, _ throws(EvalError) in
+                let iterator = value.as(PySequenceIterator.self)!
+                guard let source = iterator.source else {
+                    let empty: Value
+                    switch name {
+                    case "list_iterator": empty = thread.interpreter.newList([])
+                    case "str_ascii_iterator": empty = thread.interpreter.newString("")
+                    default: empty = thread.interpreter.newTuple([])
+                    }
+                    return try thread.iteratorReduction(empty)
+                }
+                source.retain()
+                return try thread.iteratorReduction(source, position: iterator.position)
+            }
+            types.other(name).define("__setstate__", self) { thread, value, arguments throws(EvalError) in
+                try arguments.expect("__setstate__", 1...1)
+                let iterator = value.as(PySequenceIterator.self)!
+                var position = max(0, try thread.indexInt(arguments[0]))
+                guard let source = iterator.source else { return .none }
+                if name != "iterator" { position = min(position, try thread.length(source)) }
+                iterator.position = position
+                return .none
+            }
+        }
         iteratorType("iterator") { thread, value throws(EvalError) in
             let iterator = value.as(PySequenceIterator.self)!
             guard let source = iterator.source else { return nil }

@@ -72,39 +72,41 @@ extension Interpreter {
         }
         slots.binary[5] = { thread, left, right throws(EvalError) in
             let (sequence, times) = left.as(PyList.self) != nil ? (left, right) : (right, left)
-            guard let list = sequence.as(PyList.self) else { return thread.notImplemented() }
-            let (count, answer) = try thread.repeatCount(left, right, times: times, sequenceType: thread.interpreter.types.list)
-            if let answer { return answer }
-            if count > 0 && list.count > 0 && count > Int.max / list.count { throw .pythonException("MemoryError", "") }
+            guard let list = sequence.as(PyList.self), thread.typeOf(times).slots.index != nil else { return thread.notImplemented() }
+            guard let wanted = try thread.indexIntOrOverflow(times) else {
+                throw .overflowError("cannot fit 'int' into an index-sized integer")
+            }
+            let count = max(0, wanted)
             var result: [Value] = []
-            result.reserveCapacity(list.count * count)
-            for _ in 0..<count { for item in list.items { item.retain(); result.append(item) } }
+            result.reserveCapacity(try thread.repeatedItemCount(list.count, times: count))
+            if !list.items.isEmpty { for _ in 0..<count { for item in list.items { item.retain(); result.append(item) } } }
             return thread.interpreter.newList(result)
         }
-        // `list *= n` repeats the list in place (the same object, as `+=` extends it).
         slots.inPlace[5] = { thread, left, right throws(EvalError) in
-            guard let list = left.as(PyList.self) else { return thread.notImplemented() }
-            let (count, answer) = try thread.repeatCount(left, right, times: right, sequenceType: thread.interpreter.types.list)
-            if let answer { return answer }
-            if count <= 0 {
+            guard thread.typeOf(right).slots.index != nil else { return thread.notImplemented() }
+            guard let wanted = try thread.indexIntOrOverflow(right) else {
+                throw .overflowError("cannot fit 'int' into an index-sized integer")
+            }
+            let list = get(left)
+            let count = max(0, wanted)
+            if count == 0 {
                 let old = list.items
                 list.items = []
                 for item in old { item.release() }
-            } else if count > 1 {
+            } else if count > 1 && !list.items.isEmpty {
                 let original = list.items
-                if original.count > 0 && count > Int.max / original.count { throw .pythonException("MemoryError", "") }
-                var repeated = original
-                repeated.reserveCapacity(original.count * count)
-                for _ in 1..<count { for item in original { item.retain(); repeated.append(item) } }
-                list.items = repeated
+                list.items.reserveCapacity(try thread.repeatedItemCount(original.count, times: count))
+                for _ in 1..<count { for item in original { item.retain(); list.items.append(item) } }
             }
-            return left.retained()
+            left.retain()
+            return left
         }
         slots.new = { thread, type, _ throws(EvalError) in
             .object(ObjectRef.allocate(PyList([], type: type)))
         }
         slots.initialize = { thread, value, arguments throws(EvalError) in
-            try arguments.rejectKeywords("list")
+            try thread.rejectConstructorKeywords(thread.typeOf(value), base: thread.interpreter.types.list, arguments,
+                                                 overriding: "__new__")
             if arguments.positionalCount > 1 { throw .typeError("list expected at most 1 argument, got \(arguments.positionalCount)") }
             let list = get(value)
             let old = list.items
@@ -154,8 +156,8 @@ extension Interpreter {
         list.define("remove", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("list.remove", 1...1)
             let list = get(value)
-            for (position, element) in list.items.enumerated() where try thread.equal(element, arguments[0]) {
-                list.items.remove(at: position).release()
+            if let position = try thread.firstEqualItem(in: list, to: arguments[0], from: 0, to: Int.max) {
+                if position < list.count { list.items.remove(at: position).release() }   // __eq__ may have shrunk it
                 return .none
             }
             throw .valueError("list.remove(x): x not in list")
@@ -163,36 +165,37 @@ extension Interpreter {
         list.define("index", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("index", 1...3)
             let list = get(value)
-            var start = arguments.positionalCount > 1 ? try thread.indexInt(arguments[1]) : 0
-            var stop = arguments.positionalCount > 2 ? try thread.indexInt(arguments[2]) : list.count
-            if start < 0 { start = max(0, start + list.count) }
-            if stop < 0 { stop = max(0, stop + list.count) }
-            var position = start
-            while position < min(stop, list.count) {
-                if try thread.equal(list.items[position], arguments[0]) { return .int(position) }
-                position += 1
-            }
+            let (start, stop) = try thread.searchRange(arguments, from: 1, count: list.count)
+            if let position = try thread.firstEqualItem(in: list, to: arguments[0], from: start, to: stop) { return .int(position) }
             throw .valueError("\(try thread.reprText(arguments[0])) is not in list")
         }
         list.define("count", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("count", 1...1)
+            let list = get(value)
             var total = 0
-            for element in get(value).items where try thread.equal(element, arguments[0]) { total += 1 }
+            var position = 0
+            while let found = try thread.firstEqualItem(in: list, to: arguments[0], from: position, to: Int.max) {
+                total += 1
+                position = found + 1
+            }
             return .int(total)
         }
-        list.define("clear", self) { _, value, _ throws(EvalError) in
+        list.define("clear", self) { _, value, arguments throws(EvalError) in
+            try arguments.expect("list.clear", 0...0)
             let list = get(value)
             let old = list.items
             list.items = []
             for item in old { item.release() }
             return .none
         }
-        list.define("copy", self) { thread, value, _ throws(EvalError) in
+        list.define("copy", self) { thread, value, arguments throws(EvalError) in
+            try arguments.expect("list.copy", 0...0)
             let items = get(value).items
             for item in items { item.retain() }
             return thread.interpreter.newList(items)
         }
-        list.define("reverse", self) { _, value, _ throws(EvalError) in
+        list.define("reverse", self) { _, value, arguments throws(EvalError) in
+            try arguments.expect("list.reverse", 0...0)
             get(value).items.reverse()
             return .none
         }
@@ -325,4 +328,20 @@ private extension Value {
     /// The payload of a value `SortKeyKind` found to be an int / a float.
     var unsafeInt: Int { if case .int(let value) = self { value } else { 0 } }
     var unsafeFloat: Double { if case .float(let value) = self { value } else { 0 } }
+}
+extension ThreadState {
+    /// The position of the first item of `list[start:stop]` equal to `value`.
+    /// An `__eq__` may mutate the list, so each item is held while it is
+    /// compared and the length is re-read every step (as CPython does).
+    func firstEqualItem(in list: PyList, to value: Value, from start: Int, to stop: Int) throws(EvalError) -> Int? {
+        var position = start
+        while position < min(stop, list.count) {
+            let element = list.items[position]
+            element.retain()
+            defer { element.release() }
+            if try equal(element, value) { return position }
+            position += 1
+        }
+        return nil
+    }
 }

@@ -93,6 +93,7 @@ extension Interpreter {
         installMemoryViewType()
         installTupleType()
         installListType()
+        installListReverseIterator()
         installDictType()
         installSetTypes()
         installIteratorTypes()

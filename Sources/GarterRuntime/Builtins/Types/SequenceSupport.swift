@@ -3,6 +3,14 @@ import GarterCompiler
 // comparison and repr of item lists.
 
 extension ThreadState {
+    /// The item count of a list or tuple repeated `times` times: MemoryError
+    /// (empty message, as CPython's) when it cannot be allocated at all.
+    func repeatedItemCount(_ count: Int, times: Int) throws(EvalError) -> Int {
+        let (total, overflow) = count.multipliedReportingOverflow(by: times)
+        if overflow || total > Int.max / MemoryLayout<Value>.stride { throw .pythonException("MemoryError", "") }
+        return total
+    }
+
     /// A subscript as a position in a sequence of `count` items (negative
     /// counts from the end), IndexError with `what`'s message when outside.
     func sequenceIndex(_ key: Value, count: Int, what: String, outOfRange: String? = nil) throws(EvalError) -> Int {
@@ -13,13 +21,31 @@ extension ThreadState {
             guard typeOf(key).slots.index != nil || key.as(PyLong.self) != nil || { if case .bool = key { return true }; return false }() else {
                 throw .typeError("\(what) indices must be integers or slices, not \(typeOf(key).name)")
             }
-            // indexInt raises IndexError for ints too big; other errors
-            // (an __index__ that raises or returns a non-int) pass through.
-            index = try indexInt(key)
+            guard let number = try indexIntOrOverflow(key) else {
+                throw .indexError("cannot fit 'int' into an index-sized integer")
+            }
+            index = number
         }
         if index < 0 { index += count }
         guard index >= 0 && index < count else { throw .indexError(outOfRange ?? "\(what) index out of range") }
         return index
+    }
+
+    /// The `start`/`stop` arguments of `list.index`/`tuple.index` (at
+    /// `arguments[first]`, `arguments[first + 1]`) as positions clamped to
+    /// `0...count` (CPython's _PyEval_SliceIndexNotNone: huge ints clamp).
+    func searchRange(_ arguments: Arguments, from first: Int, count: Int) throws(EvalError) -> (start: Int, stop: Int) {
+        func bound(_ position: Int, _ absent: Int) throws(EvalError) -> Int {
+            guard arguments.positionalCount > position else { return absent }
+            let value = arguments[position]
+            guard typeOf(value).slots.index != nil || Arithmetic.pyInteger(value) != nil else {
+                throw .typeError("slice indices must be integers or have an __index__ method")
+            }
+            var number = try indexIntOrOverflow(value) ?? (Arithmetic.pyInteger(value)?.isNegative == true ? Int.min / 2 : Int.max / 2)
+            if number < 0 { number = max(0, number + count) }
+            return min(number, count)
+        }
+        return (try bound(first, 0), try bound(first + 1, count))
     }
 
     /// The positions a slice selects in a sequence of `count` items

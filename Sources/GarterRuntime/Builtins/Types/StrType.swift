@@ -68,8 +68,10 @@ extension Interpreter {
             let (count, repeated) = try thread.repeatCount(left, right, times: times, sequenceType: thread.interpreter.types.str)
             if let repeated { return repeated }
             var result: [UInt32] = []
-            result.reserveCapacity(string.count * count)
-            for _ in 0..<count { result.append(contentsOf: string.codePoints) }
+            let (total, overflow) = string.count.multipliedReportingOverflow(by: count)
+            if overflow || total > Int.max / 4 { throw .overflowError("repeated string is too long") }
+            result.reserveCapacity(total)
+            if string.count > 0 { for _ in 0..<count { result.append(contentsOf: string.codePoints) } }
             return thread.interpreter.newString(codePoints: result)
         }
         slots.new = { thread, type, arguments throws(EvalError) in

@@ -49,18 +49,29 @@ extension Interpreter {
         }
         slots.binary[5] = { thread, left, right throws(EvalError) in
             let (sequence, times) = left.as(PyTuple.self) != nil ? (left, right) : (right, left)
-            guard let tuple = sequence.as(PyTuple.self) else { return thread.notImplemented() }
-            let (count, answer) = try thread.repeatCount(left, right, times: times, sequenceType: thread.interpreter.types.tuple)
-            if let answer { return answer }
-            if count > 0 && tuple.count > 0 && count > Int.max / tuple.count { throw .pythonException("MemoryError", "") }
+            guard let tuple = sequence.as(PyTuple.self), thread.typeOf(times).slots.index != nil else { return thread.notImplemented() }
+            guard let wanted = try thread.indexIntOrOverflow(times) else {
+                throw .overflowError("cannot fit 'int' into an index-sized integer")
+            }
+            let count = max(0, wanted)
+            // An exact tuple repeated once is itself (immutable), as in CPython.
+            if count == 1, thread.typeOf(sequence) === thread.interpreter.types.tuple {
+                sequence.retain()
+                return sequence
+            }
             var result: [Value] = []
-            result.reserveCapacity(tuple.count * count)
-            for _ in 0..<count { for item in tuple.items { item.retain(); result.append(item) } }
+            result.reserveCapacity(try thread.repeatedItemCount(tuple.count, times: count))
+            if !tuple.items.isEmpty { for _ in 0..<count { for item in tuple.items { item.retain(); result.append(item) } } }
             return thread.interpreter.newTuple(result)
         }
         slots.new = { thread, type, arguments throws(EvalError) in
-            try arguments.rejectKeywords("tuple")
+            try thread.rejectConstructorKeywords(type, base: thread.interpreter.types.tuple, arguments)
             if arguments.positionalCount > 1 { throw .typeError("tuple expected at most 1 argument, got \(arguments.positionalCount)") }
+            if type === thread.interpreter.types.tuple, arguments.positionalCount == 1,
+               thread.typeOf(arguments[0]) === thread.interpreter.types.tuple {
+                arguments[0].retain()   // tuple(t) is t for an exact tuple
+                return arguments[0]
+            }
             let elements = arguments.positionalCount == 1 ? try thread.collect(arguments[0]) : []
             if type === thread.interpreter.types.tuple { return thread.interpreter.newTuple(elements) }
             return .object(ObjectRef.allocate(PyTuple(elements, type: type)))
@@ -70,8 +81,12 @@ extension Interpreter {
         tuple.removeSlotWrapper("__radd__", self)
         tuple.define("index", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("index", 1...3)
-            for (position, element) in items(value).enumerated() where try thread.equal(element, arguments[0]) {
-                return .int(position)
+            let elements = items(value)
+            let (start, stop) = try thread.searchRange(arguments, from: 1, count: elements.count)
+            var position = start
+            while position < stop {
+                if try thread.equal(elements[position], arguments[0]) { return .int(position) }
+                position += 1
             }
             throw .valueError("tuple.index(x): x not in tuple")
         }
