@@ -93,7 +93,6 @@ extension Interpreter {
         installMemoryViewType()
         installTupleType()
         installListType()
-        installListReverseIterator()
         installDictType()
         installSetTypes()
         installIteratorTypes()
