@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "GarterCompiler", targets: ["GarterCompiler"]),
         .library(name: "GarterRuntime", targets: ["GarterRuntime"]),
         .library(name: "GarterGILReport", targets: ["GarterGILReport"]),
+        .library(name: "GarterSystem", targets: ["GarterSystem"]),
         .executable(name: "garter", targets: ["garter"]),
     ],
     dependencies: [
@@ -23,7 +24,7 @@ let package = Package(
         ),
         .target(
             name: "GarterRuntime",
-            dependencies: ["GarterSyntax", "GarterCompiler", "CZlib", "COpenSSLCrypto",
+            dependencies: ["GarterSyntax", "GarterCompiler", "GarterSystem", "CZlib", "COpenSSLCrypto",
                            .product(name: "BigInt", package: "BigInt")],
             // The GIL, not Swift, serialises access to runtime objects: release
             // builds skip Swift's dynamic exclusivity checks (a swift_beginAccess
@@ -42,10 +43,14 @@ let package = Package(
         ),
         // Reads GIL traces (Chrome Trace Event JSON) and draws the timeline;
         // independent of the runtime, so it builds and tests on its own.
-        .target(name: "GarterGILReport"),
+        .target(name: "GarterGILReport", dependencies: ["GarterSystem"]),
+        // The operating-system services Garter's own code needs (files, paths,
+        // the environment, a large-stack thread), over Glibc: no target links
+        // Foundation, whose libraries would add ~9 MB to every process's memory.
+        .target(name: "GarterSystem"),
         .executableTarget(
             name: "garter",
-            dependencies: ["GarterSyntax", "GarterCompiler", "GarterRuntime", "GarterGILReport"]
+            dependencies: ["GarterSyntax", "GarterCompiler", "GarterRuntime", "GarterGILReport", "GarterSystem"]
         ),
         .testTarget(
             name: "GarterSyntaxTests",

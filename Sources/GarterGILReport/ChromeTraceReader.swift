@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads the Chrome Trace Event JSON written by Garter's
 /// `ChromeTraceWriter` (B/E spans "holds GIL", "waits for GIL",
 /// "blocking: <reason>"; instants; "thread_name" metadata) into a
@@ -10,23 +8,24 @@ public enum ChromeTraceReader {
         public let description: String
     }
 
-    public static func read(_ data: Data) throws(ReadError) -> GILTimeline {
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: data)
+    /// Reads the trace from its JSON text (UTF-8 bytes).
+    public static func read(_ bytes: [UInt8]) throws(ReadError) -> GILTimeline {
+        let root: JSONValue
+        do throws(JSONParser.SyntaxError) {
+            root = try JSONParser.parse(bytes)
         } catch {
-            throw ReadError(description: "not JSON: \(error.localizedDescription)")
+            throw ReadError(description: "not JSON: \(error.description)")
         }
         // The format allows a bare array of events as well as the object.
-        let events: [[String: Any]]
-        var otherData: [String: Any] = [:]
-        if let object = root as? [String: Any] {
-            guard let list = object["traceEvents"] as? [[String: Any]] else {
+        let events: [JSONValue]
+        var otherData = JSONValue.object([])
+        if root.isObject {
+            guard let list = root["traceEvents"]?.arrayValue, list.allSatisfy(\.isObject) else {
                 throw ReadError(description: "no \"traceEvents\" list")
             }
             events = list
-            otherData = object["otherData"] as? [String: Any] ?? [:]
-        } else if let list = root as? [[String: Any]] {
+            if let other = root["otherData"], other.isObject { otherData = other }
+        } else if let list = root.arrayValue, list.allSatisfy(\.isObject) {
             events = list
         } else {
             throw ReadError(description: "neither a trace object nor a list of events")
@@ -40,25 +39,25 @@ public enum ChromeTraceReader {
             lanes[thread] ?? GILTimeline.Lane(thread: thread, name: "")
         }
         for event in events {
-            guard let phase = event["ph"] as? String else { continue }
-            let thread = (event["tid"] as? NSNumber)?.intValue ?? 0
-            let name = event["name"] as? String ?? ""
+            guard let phase = event["ph"]?.stringValue else { continue }
+            let thread = event["tid"]?.int64Value.map { Int(truncatingIfNeeded: $0) } ?? 0
+            let name = event["name"]?.stringValue ?? ""
             if phase == "M" {
-                if name == "thread_name", let value = (event["args"] as? [String: Any])?["name"] as? String {
+                if name == "thread_name", let value = event["args"]?["name"]?.stringValue {
                     names[thread] = value
                 }
                 continue
             }
-            guard let timestamp = event["ts"] as? NSNumber else { continue }
+            guard let timestamp = event["ts"]?.doubleValue else { continue }
             // Microseconds with three decimals: back to whole nanoseconds.
-            let time = Int64((timestamp.doubleValue * 1000).rounded())
+            let time = Int64((timestamp * 1000).rounded())
             last = max(last, time)
             switch phase {
             case "B":
                 open[thread, default: []].append((name, time))
             case "E":
                 guard let begun = open[thread]?.popLast() else {
-                    throw ReadError(description: "an end (E) without a begin on thread \(thread) at \(timestamp) µs")
+                    throw ReadError(description: "an end (E) without a begin on thread \(thread) at \(timestamp.rounded() == timestamp && abs(timestamp) < 1e15 ? String(Int64(timestamp)) : String(timestamp)) µs")
                 }
                 if let state = state(of: begun.name) {
                     var current = lane(thread)
@@ -95,8 +94,8 @@ public enum ChromeTraceReader {
             current.instants.sort { $0.time < $1.time }
             result.append(current)
         }
-        let recordedDuration = (otherData["durationNs"] as? NSNumber)?.int64Value ?? 0
-        let dropped = (otherData["droppedEvents"] as? NSNumber)?.intValue ?? 0
+        let recordedDuration = otherData["durationNs"]?.int64Value ?? 0
+        let dropped = otherData["droppedEvents"]?.int64Value.map { Int(truncatingIfNeeded: $0) } ?? 0
         return GILTimeline(lanes: result, duration: max(recordedDuration, last), droppedEvents: dropped)
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import GarterSystem
 
 /// `garter --gil-report TRACE.json [-o OUT.svg|OUT.html] [--from MS] [--to MS]
 /// [--width PIXELS] [--title TEXT]`: reads a GIL trace (`-X giltrace=FILE`,
@@ -28,10 +28,10 @@ public enum GILReportCommand {
     /// exit status (0, 1 when the trace cannot be read or written, 2 for usage errors).
     public static func run(_ arguments: [String]) -> Int32 {
         guard let options = parse(arguments) else {
-            FileHandle.standardError.write(Data(usage.utf8))
+            StandardStreams.writeError(usage)
             return 2
         }
-        guard let data = FileManager.default.contents(atPath: options.trace) else {
+        guard let data = FileContents.read(atPath: options.trace) else {
             fail("garter: can't open GIL trace '\(options.trace)'")
             return 1
         }
@@ -48,15 +48,15 @@ public enum GILReportCommand {
             timeline = timeline.window(from: from, to: to)
         }
         let summary = GILSummary(timeline)
-        FileHandle.standardOutput.write(Data(GILSummaryText.text(summary).utf8))
+        StandardStreams.writeOutput(GILSummaryText.text(summary))
         guard let output = options.output else { return 0 }
-        let title = options.title ?? "GIL timeline: " + (options.trace as NSString).lastPathComponent
+        let title = options.title ?? "GIL timeline: " + PathNames.lastComponent(options.trace)
         var picture = SVGTimeline(title: title)
         picture.width = options.width
         let svg = picture.render(timeline, summary: summary)
         let contents = output.lowercased().hasSuffix(".html") || output.lowercased().hasSuffix(".htm")
             ? HTMLReport.render(title: title, svg: svg, summary: summary) : svg
-        guard FileManager.default.createFile(atPath: output, contents: Data(contents.utf8)) else {
+        guard FileContents.write(contents, toPath: output) else {
             fail("garter: can't write '\(output)'")
             return 1
         }
@@ -102,6 +102,6 @@ public enum GILReportCommand {
     }
 
     static func fail(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        StandardStreams.writeError(message + "\n")
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import GarterRuntime
+import GarterSystem
 
 /// The command line as CPython 3.11 reads it: single-letter options that
 /// can be combined (`-Bu`), `-c`/`-m` ending the option list, `-X name[=value]`,
@@ -165,7 +165,7 @@ struct CommandLineOptions {
             configuration.extraPath = path.split(separator: ":", omittingEmptySubsequences: false).map { entry in
                 let text = String(entry)
                 if text.hasPrefix("/") { return text }
-                let directory = FileManager.default.currentDirectoryPath
+                let directory = PathNames.currentDirectory()
                 return text.isEmpty ? directory : directory + "/" + text
             }
         }

@@ -1,6 +1,6 @@
-import Foundation
 import GarterCompiler
 import GarterSyntax
+import GarterSystem
 
 // The compiler's own commands:
 //   garter --dis FILE            print the disassembly of FILE's code (CPython 3.11 dis layout)
@@ -20,7 +20,7 @@ func runCompileCommand(_ arguments: [String]) -> Int32? {
     case "--dis":
         guard rest.count == 1 else { return nil }
         return compileFile(rest[0], optimize: optimize) { code in
-            FileHandle.standardOutput.write(Data(Disassembler.disassemble(code).utf8))
+            StandardStreams.writeOutput(Disassembler.disassemble(code))
         }
     case "--compile":
         guard rest.count == 1 else { return nil }
@@ -54,7 +54,7 @@ func compileSource(_ bytes: [UInt8], filename: String, optimize: Int) -> Compile
 
 private func compileFile(_ path: String, optimize: Int, _ use: (CodeObject) -> Void) -> Int32 {
     guard let bytes = readSource(path) else {
-        FileHandle.standardError.write(Data("garter: can't open file '\(absolutePath(path))': [Errno 2] No such file or directory\n".utf8))
+        StandardStreams.writeError("garter: can't open file '\(absolutePath(path))': [Errno 2] No such file or directory\n")
         return 2
     }
     let filename = path == "-" ? "<stdin>" : absolutePath(path)
@@ -63,7 +63,7 @@ private func compileFile(_ path: String, optimize: Int, _ use: (CodeObject) -> V
         use(code)
         return 0
     case .failure(let error):
-        FileHandle.standardError.write(Data(error.formatted().utf8))
+        StandardStreams.writeError(error.formatted())
         return 1
     }
 }
@@ -71,27 +71,27 @@ private func compileFile(_ path: String, optimize: Int, _ use: (CodeObject) -> V
 /// Compiles every file named in `listPath` (read before timing) and prints
 /// the total time for parsing plus compiling, and for parsing alone.
 private func compileBench(_ listPath: String) -> Int32 {
-    guard let list = try? String(contentsOfFile: listPath, encoding: .utf8) else {
-        FileHandle.standardError.write(Data("garter: can't read '\(listPath)'\n".utf8))
+    guard let list = FileContents.text(atPath: listPath) else {
+        StandardStreams.writeError("garter: can't read '\(listPath)'\n")
         return 2
     }
     let paths = list.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     let sources = paths.compactMap { path in readSource(path).map { (path, $0) } }
     let (errors, seconds, parseSeconds) = runWithLargeStack { () -> (Int, Double, Double) in
         var errors = 0
-        var start = DispatchTime.now().uptimeNanoseconds
+        var start = MonotonicClock.nanoseconds()
         for (path, bytes) in sources {
             if case .failure = parse(bytes, filename: path) { errors += 0 }
         }
-        let parseElapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        start = DispatchTime.now().uptimeNanoseconds
+        let parseElapsed = Double(MonotonicClock.nanoseconds() - start) / 1e9
+        start = MonotonicClock.nanoseconds()
         for (path, bytes) in sources {
             if case .failure = compileSource(bytes, filename: path, optimize: 0) { errors += 1 }
         }
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let elapsed = Double(MonotonicClock.nanoseconds() - start) / 1e9
         return (errors, elapsed, parseElapsed)
     }
-    print("files=\(sources.count) errors=\(errors) seconds=\(String(format: "%.4f", seconds)) "
-          + "parse_seconds=\(String(format: "%.4f", parseSeconds))")
+    print("files=\(sources.count) errors=\(errors) seconds=\(CFormat.format("%.4f", seconds)) "
+          + "parse_seconds=\(CFormat.format("%.4f", parseSeconds))")
     return 0
 }

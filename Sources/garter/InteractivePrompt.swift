@@ -1,5 +1,6 @@
-import Foundation
 import GarterRuntime
+import GarterSystem
+import Glibc
 
 /// The read-eval-print loop: prompts with `sys.ps1` (`>>> `) and, while a
 /// statement is unfinished, `sys.ps2` (`... `); each complete statement is
@@ -85,7 +86,7 @@ struct InteractivePrompt {
     }
 
     static func historyFile() -> String? {
-        guard let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty else { return nil }
+        guard let home = EnvironmentVariables.value("HOME"), !home.isEmpty else { return nil }
         return home + "/.python_history"
     }
 

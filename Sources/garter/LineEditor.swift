@@ -1,4 +1,6 @@
-import Foundation
+import GarterRuntime
+import GarterSystem
+import Glibc
 
 /// A small line editor for the interactive prompt on a terminal (what GNU
 /// readline does for CPython's): the terminal is put in raw mode while a
@@ -26,7 +28,7 @@ final class LineEditor {
 
     init(historyFile: String?) {
         self.historyFile = historyFile
-        if let historyFile, let text = try? String(contentsOfFile: historyFile, encoding: .utf8) {
+        if let historyFile, let text = FileContents.text(atPath: historyFile) {
             history = text.split(separator: "\n").map(String.init).suffix(Self.historyLimit).map { $0 }
         }
     }
@@ -35,11 +37,11 @@ final class LineEditor {
     func saveHistory() {
         guard let historyFile else { return }
         let text = history.suffix(Self.historyLimit).map { $0 + "\n" }.joined()
-        try? text.write(toFile: historyFile, atomically: true, encoding: .utf8)
+        FileContents.write(text, toPath: historyFile)
     }
 
     func add(toHistory line: String) {
-        guard !line.trimmingCharacters(in: .whitespaces).isEmpty, history.last != line else { return }
+        guard !HorizontalWhitespace.isBlank(line), history.last != line else { return }
         history.append(line)
     }
 
@@ -64,7 +66,7 @@ final class LineEditor {
         bytes.withUnsafeBufferPointer { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = Foundation.write(output, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = Glibc.write(output, buffer.baseAddress! + offset, buffer.count - offset)
                 if written <= 0 { return }
                 offset += written
             }

@@ -1,5 +1,6 @@
-import Foundation
 import GarterRuntime
+import GarterSystem
+import Glibc
 
 /// `runWithLargeStack` for the Python program. A process made by
 /// os.fork() on the program's thread has no launching thread waiting for
@@ -19,14 +20,14 @@ func runProgramThread(_ body: @escaping @Sendable () -> Int32) -> Int32 {
 /// no program and standard input is a terminal.
 func runPython(_ commandLine: [String]) -> Int32 {
     let programName = commandLine.first ?? "garter"
-    let environment = ProcessInfo.processInfo.environment
+    let environment = EnvironmentVariables.all()
     // CPython reads PYTHONHASHSEED while configuring itself, before it even
     // opens the script, and stops with a fatal error for a bad value.
     let hashSecret: HashSecret
     do throws(HashSeedError) {
         hashSecret = try HashSecret.fromEnvironment(environment["PYTHONHASHSEED"])
     } catch {
-        FileHandle.standardError.write(Data(error.fatalErrorText.utf8))
+        StandardStreams.writeError(error.fatalErrorText)
         return 1
     }
     var options: CommandLineOptions
@@ -34,16 +35,16 @@ func runPython(_ commandLine: [String]) -> Int32 {
         options = try CommandLineOptions.parse(commandLine, environment: environment)
     } catch {
         let text = error.message + "\n" + CommandLineOptions.usageLine(programName) + "Try `python -h' for more information.\n"
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStreams.writeError(text)
         return 2
     }
     switch options.action {
     case .help:
-        FileHandle.standardOutput.write(Data((CommandLineOptions.usageLine(programName) + helpText).utf8))
+        StandardStreams.writeOutput(CommandLineOptions.usageLine(programName) + helpText)
         return 0
     case .version(let level):
         let text = level > 1 ? "Python \(GarterVersion.sysVersion)" : "Python \(GarterVersion.pythonText) (Garter \(GarterVersion.text))"
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        StandardStreams.writeOutput(text + "\n")
         return 0
     case .run:
         break
@@ -54,7 +55,7 @@ func runPython(_ commandLine: [String]) -> Int32 {
     switch SysConfiguration.findStandardLibrary(environment: environment, ignoreEnvironment: ignoreEnvironment) {
     case .success(let folder): configuration.standardLibrary = folder
     case .failure(let error):
-        FileHandle.standardError.write(Data("garter: \(error.message)\n".utf8))
+        StandardStreams.writeError("garter: \(error.message)\n")
         return 1
     }
     configuration.executable = executablePath(programName)
@@ -67,14 +68,14 @@ func runPython(_ commandLine: [String]) -> Int32 {
     case .script(let path):
         // A folder runs its __main__.py, with the folder first on sys.path.
         let file = isDirectory(path) ? path + (path.hasSuffix("/") ? "" : "/") + "__main__.py" : path
-        guard let bytes = FileManager.default.contents(atPath: file), !isDirectory(file) else {
+        guard let bytes = FileContents.read(atPath: file), !isDirectory(file) else {
             if isDirectory(path) {
                 let message = "\(programName): can't find '__main__' module in '\(absolutePath(path))'\n"
-                FileHandle.standardError.write(Data(message.utf8))
+                StandardStreams.writeError(message)
                 return 1
             }
             let message = "\(programName): can't open file '\(absolutePath(path))': [Errno 2] No such file or directory\n"
-            FileHandle.standardError.write(Data(message.utf8))
+            StandardStreams.writeError(message)
             return 2
         }
         var text = Array(bytes)
@@ -88,13 +89,13 @@ func runPython(_ commandLine: [String]) -> Int32 {
         configuration.mainPathEntry = ""
     case .module:
         configuration.argv = ["-m"] + options.arguments
-        configuration.mainPathEntry = FileManager.default.currentDirectoryPath
+        configuration.mainPathEntry = PathNames.currentDirectory()
     case .standardInput(let explicit):
         configuration.argv = [explicit ? "-" : ""] + options.arguments
         configuration.mainPathEntry = ""
         // With -i, standard input is the prompt's even when it is not a terminal.
         if !standardInputIsTerminal && configuration.flags.inspect == 0 {
-            source = (Array(FileHandle.standardInput.readDataToEndOfFile()), "<stdin>", true)
+            source = (FileContents.read(fileDescriptor: 0) ?? [], "<stdin>", true)
         }
     }
     if configuration.flags.safePath { configuration.mainPathEntry = nil }
@@ -163,18 +164,17 @@ func dieOfInterrupt() -> Never {
 /// `sys.path[0]` for a script: its directory, with the script's own
 /// symbolic link resolved, as CPython does.
 func scriptDirectory(_ path: String) -> String {
-    let resolved = URL(fileURLWithPath: absolutePath(path)).resolvingSymlinksInPath()
-    return resolved.deletingLastPathComponent().path
+    let absolute = absolutePath(path)
+    return PathNames.deletingLastComponent(PathNames.resolvingSymbolicLinks(absolute) ?? absolute)
 }
 
 func isDirectory(_ path: String) -> Bool {
-    var flag: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
+    FileStatus.isDirectory(atPath: path)
 }
 
 /// `sys.executable`: the running program's absolute path.
 func executablePath(_ programName: String) -> String {
-    if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
+    if let link = PathNames.symbolicLinkDestination("/proc/self/exe") { return link }
     if programName.contains("/") { return absolutePath(programName) }
     return programName
 }

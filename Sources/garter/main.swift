@@ -1,7 +1,8 @@
-import Foundation
 import GarterCompiler
 import GarterGILReport
 import GarterSyntax
+import GarterSystem
+import Glibc
 
 // The `garter` command line: CPython 3.11's (CommandLineOptions.swift,
 // RunCommand.swift, InteractivePrompt.swift), plus developer commands that
@@ -11,29 +12,14 @@ import GarterSyntax
 /// Parsing is recursive: run it on a thread with a large stack so that deeply
 /// nested programs end in a SyntaxError, never in a stack overflow.
 func runWithLargeStack<T>(_ body: @escaping @Sendable () -> T) -> T {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        box.value = body()
-        done.signal()
-    }
-    thread.stackSize = 512 << 20
-    thread.start()
-    done.wait()
-    return box.value!
-}
-
-/// Carries a result out of the worker thread; the semaphore orders the accesses.
-final class ResultBox<T>: @unchecked Sendable {
-    var value: T?
+    LargeStackThread.run(stackSize: 512 << 20, body)
 }
 
 func readSource(_ path: String) -> [UInt8]? {
     if path == "-" {
-        return Array(FileHandle.standardInput.readDataToEndOfFile())
+        return FileContents.read(fileDescriptor: 0) ?? []
     }
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    return Array(data)
+    return FileContents.read(atPath: path)
 }
 
 func parse(_ bytes: [UInt8], filename: String) -> Result<Module, SyntaxError> {
@@ -47,17 +33,17 @@ func parse(_ bytes: [UInt8], filename: String) -> Result<Module, SyntaxError> {
 
 func dumpAST(_ path: String) -> Int32 {
     guard let bytes = readSource(path) else {
-        FileHandle.standardError.write(Data("garter: can't open file '\(path)': [Errno 2] No such file or directory\n".utf8))
+        StandardStreams.writeError("garter: can't open file '\(path)': [Errno 2] No such file or directory\n")
         return 2
     }
     let filename = path == "-" ? "<stdin>" : absolutePath(path)
     let result = runWithLargeStack { parse(bytes, filename: filename) }
     switch result {
     case .success(let module):
-        FileHandle.standardOutput.write(Data((ASTDump.dump(module) + "\n").utf8))
+        StandardStreams.writeOutput(ASTDump.dump(module) + "\n")
         return 0
     case .failure(let error):
-        FileHandle.standardError.write(Data(error.formatted().utf8))
+        StandardStreams.writeError(error.formatted())
         return 1
     }
 }
@@ -66,7 +52,7 @@ func dumpAST(_ path: String) -> Int32 {
 /// scripts/symtable_dump.py), or its SyntaxError as `--dump-ast` does.
 func dumpSymbolTable(_ path: String) -> Int32 {
     guard let bytes = readSource(path) else {
-        FileHandle.standardError.write(Data("garter: can't open file '\(path)': [Errno 2] No such file or directory\n".utf8))
+        StandardStreams.writeError("garter: can't open file '\(path)': [Errno 2] No such file or directory\n")
         return 2
     }
     let filename = path == "-" ? "<stdin>" : absolutePath(path)
@@ -81,10 +67,10 @@ func dumpSymbolTable(_ path: String) -> Int32 {
     }
     switch result {
     case .success(let table):
-        FileHandle.standardOutput.write(Data(SymbolTableDump.dump(table).utf8))
+        StandardStreams.writeOutput(SymbolTableDump.dump(table))
         return 0
     case .failure(let error):
-        FileHandle.standardError.write(Data(error.formatted().utf8))
+        StandardStreams.writeError(error.formatted())
         return 1
     }
 }
@@ -92,31 +78,29 @@ func dumpSymbolTable(_ path: String) -> Int32 {
 /// Parses every file named in `listPath` and prints how long decoding,
 /// tokenizing and parsing took in total (files are read before timing).
 func parseBench(_ listPath: String) -> Int32 {
-    guard let list = try? String(contentsOfFile: listPath, encoding: .utf8) else {
-        FileHandle.standardError.write(Data("garter: can't read '\(listPath)'\n".utf8))
+    guard let list = FileContents.text(atPath: listPath) else {
+        StandardStreams.writeError("garter: can't read '\(listPath)'\n")
         return 2
     }
     let paths = list.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     let sources = paths.compactMap { path in readSource(path).map { (path, $0) } }
     let (errors, seconds) = runWithLargeStack { () -> (Int, Double) in
         var errors = 0
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = MonotonicClock.nanoseconds()
         for (path, bytes) in sources {
             if case .failure = parse(bytes, filename: path) { errors += 1 }
         }
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let elapsed = Double(MonotonicClock.nanoseconds() - start) / 1e9
         return (errors, elapsed)
     }
-    print("files=\(sources.count) errors=\(errors) seconds=\(String(format: "%.4f", seconds))")
+    print("files=\(sources.count) errors=\(errors) seconds=\(CFormat.format("%.4f", seconds))")
     return 0
 }
 
 /// CPython names a script by its absolute path, made by prefixing the current
 /// directory without normalising (`./x.py` becomes `/cwd/./x.py`).
 func absolutePath(_ path: String) -> String {
-    if path.hasPrefix("/") { return path }
-    let directory = FileManager.default.currentDirectoryPath
-    return directory.hasSuffix("/") ? directory + path : directory + "/" + path
+    PathNames.absolute(path)
 }
 
 /// The developer commands come first; anything else is CPython's command line.

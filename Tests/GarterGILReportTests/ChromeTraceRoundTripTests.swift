@@ -22,7 +22,7 @@ final class ChromeTraceRoundTripTests: XCTestCase {
         ]
         let trace = GILTrace(events: events, threadNames: [1: "one", 2: "two"], droppedEvents: 0,
                              durationNanoseconds: 10_000_000)
-        let timeline = try ChromeTraceReader.read(Data(ChromeTraceWriter.json(trace).utf8))
+        let timeline = try ChromeTraceReader.read(Array(ChromeTraceWriter.json(trace).utf8))
         XCTAssertEqual(timeline.duration, 10_000_000)
         XCTAssertEqual(timeline.lanes.map(\.name), ["one", "two"])
         XCTAssertEqual(timeline.lanes[0].spans, [

@@ -35,7 +35,7 @@ final class GILReportSummaryTests: XCTestCase {
     """
 
     private func timeline() throws -> GILTimeline {
-        try ChromeTraceReader.read(Data(Self.json.utf8))
+        try ChromeTraceReader.read(Array(Self.json.utf8))
     }
 
     func testReaderBuildsLanes() throws {
@@ -109,12 +109,12 @@ final class GILReportSummaryTests: XCTestCase {
     }
 
     func testReaderRejectsBrokenTraces() {
-        XCTAssertThrowsError(try ChromeTraceReader.read(Data("not json".utf8)))
-        XCTAssertThrowsError(try ChromeTraceReader.read(Data("{\"x\":1}".utf8)))
+        XCTAssertThrowsError(try ChromeTraceReader.read(Array("not json".utf8)))
+        XCTAssertThrowsError(try ChromeTraceReader.read(Array("{\"x\":1}".utf8)))
         let unmatched = "[{\"name\":\"holds GIL\",\"ph\":\"E\",\"ts\":1,\"pid\":1,\"tid\":1}]"
-        XCTAssertThrowsError(try ChromeTraceReader.read(Data(unmatched.utf8)))
+        XCTAssertThrowsError(try ChromeTraceReader.read(Array(unmatched.utf8)))
         let unclosed = "[{\"name\":\"holds GIL\",\"ph\":\"B\",\"ts\":1,\"pid\":1,\"tid\":1}]"
-        XCTAssertThrowsError(try ChromeTraceReader.read(Data(unclosed.utf8)))
+        XCTAssertThrowsError(try ChromeTraceReader.read(Array(unclosed.utf8)))
     }
 
     func testTimeAxisUsesRoundSteps() {

@@ -54,7 +54,7 @@ final class KnownProgramTraceTests: XCTestCase {
     func testSleeperAndSpinner() throws {
         let (output, json) = tracedRun(Self.program)
         XCTAssertEqual(output, "spun True\n")
-        let timeline = try ChromeTraceReader.read(Data(json.utf8))
+        let timeline = try ChromeTraceReader.read(Array(json.utf8))
         XCTAssertEqual(timeline.droppedEvents, 0)
         guard let main = timeline.lanes.first(where: { $0.name == "MainThread" }),
               let sleeper = timeline.lanes.first(where: { $0.name == "sleeper" }) else {

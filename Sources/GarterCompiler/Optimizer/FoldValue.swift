@@ -1,6 +1,6 @@
 import BigInt
-import Foundation
 import GarterSyntax
+import Glibc
 
 /// A constant value while folding: the Python objects CPython 3.11's AST
 /// optimizer can produce (numbers, strings, bytes, tuples, frozensets).
@@ -197,7 +197,7 @@ enum ConstantArithmetic {
             case .pow:
                 if b.sign == .minus {
                     guard !a.isZero, let x = exactDouble(a), let y = exactDouble(b) else { return nil }
-                    return .float(Foundation.pow(x, y))
+                    return .float(Glibc.pow(x, y))
                 }
                 if !a.isZero && b.sign == .plus && !b.isZero {
                     guard let exponent = Int(exactly: b), bitLength(a) <= maximumIntBits / exponent else { return nil }
@@ -262,7 +262,7 @@ enum ConstantArithmetic {
         case .pow:
             if ar == 0 && br < 0 { return nil }
             if ar < 0 && br != br.rounded() { return nil }
-            let result = Foundation.pow(ar, br)
+            let result = Glibc.pow(ar, br)
             if result.isInfinite && ar.isFinite && br.isFinite { return nil }
             return .float(result)
         default: return nil
@@ -314,7 +314,7 @@ enum ConstantArithmetic {
             result = (0, 0)
         } else {
             let magnitude = hypot(ar, ai)
-            var length = Foundation.pow(magnitude, br)
+            var length = Glibc.pow(magnitude, br)
             let angle = atan2(ai, ar)
             var phase = angle * br
             if bi != 0 {

@@ -1,4 +1,3 @@
-import Foundation
 import GarterSyntax
 
 /// Writes an expression back as source text, exactly as CPython 3.11's
@@ -322,9 +321,9 @@ public struct ExpressionUnparser {
     static func constantRepr(_ value: Constant) -> String {
         switch value {
         case .float(let number) where number.isInfinite:
-            return Repr.float(number).replacingOccurrences(of: "inf", with: "1e309")
+            return Repr.float(number).replacing("inf", with: "1e309")
         case .imaginary(let number) where number.isInfinite || number.isNaN:
-            return Repr.imaginary(number).replacingOccurrences(of: "inf", with: "1e309")
+            return Repr.imaginary(number).replacing("inf", with: "1e309")
         default:
             return Repr.constant(value)
         }
@@ -343,7 +342,13 @@ public struct ExpressionUnparser {
     private static func fstringElement(_ expression: Expr) -> String {
         switch expression.kind {
         case .constant(.str(let text), _):
-            return text.string.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
+            // Scalar by scalar: a brace followed by a combining mark is still a brace.
+            var doubled = String.UnicodeScalarView()
+            for scalar in text.string.unicodeScalars {
+                doubled.append(scalar)
+                if scalar == "{" || scalar == "}" { doubled.append(scalar) }
+            }
+            return String(doubled)
         case .joinedStr:
             return fstringBody(expression)
         case .formattedValue(let value, let conversion, let spec):

@@ -81,7 +81,7 @@ enum BuiltinFunctions {
             var result = String.UnicodeScalarView()
             for point in text.as(PyStr.self)!.codePoints {
                 if point < 128 { result.append(Unicode.Scalar(point)!) }
-                else if point < 256 { result.append(contentsOf: String(format: "\\x%02x", point).unicodeScalars) }
+                else if point < 256 { result.append(contentsOf: "\\x".unicodeScalars); result.append(contentsOf: hex(point, 2).unicodeScalars) }
                 else if point < 65536 { result.append(contentsOf: "\\u".unicodeScalars); result.append(contentsOf: hex(point, 4).unicodeScalars) }
                 else { result.append(contentsOf: "\\U".unicodeScalars); result.append(contentsOf: hex(point, 8).unicodeScalars) }
             }

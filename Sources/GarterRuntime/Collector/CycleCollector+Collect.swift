@@ -1,4 +1,4 @@
-import Foundation
+import GarterSystem
 
 /// The collection itself, step by step as CPython 3.11's gc_collect_main:
 /// find the unreachable set of the generations collected, clear weak
@@ -105,7 +105,7 @@ extension CycleCollector {
 
         if debugFlags & GCDebug.stats != 0 {
             let elapsed = Double(MonotonicClock.nanoseconds() - start) / 1e9
-            thread.writeStandardError("gc: done, \(collected) unreachable, 0 uncollectable, \(String(format: "%.4f", elapsed))s elapsed\n")
+            thread.writeStandardError("gc: done, \(collected) unreachable, 0 uncollectable, \(CFormat.format("%.4f", elapsed))s elapsed\n")
         }
         return (collected, 0)
     }

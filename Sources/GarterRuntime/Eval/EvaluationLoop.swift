@@ -1,4 +1,4 @@
-import Foundation
+import GarterSystem
 import GarterCompiler
 
 // The evaluation loop: one `switch` over the opcode of each instruction
@@ -63,7 +63,7 @@ extension ThreadState {
                                  "value stack out of bounds in \(code.code.name) at \(pc - 1): depth \(top - stackBottom) of \(code.stackSize)")
                     if interpreter.traceInstructions {
                         let opcode = unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self)
-                        FileHandle.standardError.write("  [\(code.code.name)] \(pc - 1) \(opcode) \(argument) depth=\(top - stackBottom)\n".data(using: .utf8)!)
+                        StandardStreams.writeError("  [\(code.code.name)] \(pc - 1) \(opcode) \(argument) depth=\(top - stackBottom)\n")
                     }
                     #endif
                     // Every word was made by `Instruction.init` from a valid

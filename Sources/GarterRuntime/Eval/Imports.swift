@@ -1,6 +1,6 @@
-import Foundation
 import GarterCompiler
 import GarterSyntax
+import GarterSystem
 
 // `import`: modules built into the interpreter, and `.py` modules and
 // packages found along `sys.path`, compiled and run on first import and
@@ -116,11 +116,11 @@ extension ThreadState {
         for directory in searchPath {
             let base = directory.isEmpty ? "." : directory
             let packageInit = "\(base)/\(leaf)/__init__.py"
-            if FileManager.default.fileExists(atPath: packageInit) {
+            if FileStatus.exists(atPath: packageInit) {
                 return try loadSourceModule(name, file: packageInit, packagePath: "\(base)/\(leaf)", parent: parent)
             }
             let file = "\(base)/\(leaf).py"
-            if FileManager.default.fileExists(atPath: file) {
+            if FileStatus.exists(atPath: file) {
                 return try loadSourceModule(name, file: file, packagePath: nil, parent: parent)
             }
         }
@@ -193,10 +193,10 @@ extension ThreadState {
 
     /// Parses and compiles a file; SyntaxError as a Python exception.
     func compileFile(_ path: String) throws(EvalError) -> LoadedCode {
-        guard let bytes = FileManager.default.contents(atPath: path) else {
+        guard let bytes = FileContents.read(atPath: path) else {
             throw .pythonException("OSError", "could not read \(path)")
         }
-        return try compileSource([UInt8](bytes), filename: path, mode: .file)
+        return try compileSource(bytes, filename: path, mode: .file)
     }
 
     /// Parses and compiles source text of a module.

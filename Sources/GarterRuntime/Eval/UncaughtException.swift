@@ -1,4 +1,4 @@
-import Foundation
+import GarterSystem
 
 // What happens to an exception nobody caught: `SystemExit` becomes the
 // exit status; anything else is printed as CPython prints it (the
@@ -30,7 +30,7 @@ extension Interpreter {
     }
 
     func writeStandardError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStreams.writeError(text)
     }
 }
 
@@ -126,7 +126,7 @@ extension Interpreter {
     /// Line `line` of a source file (for tracebacks), without its newline.
     func sourceLine(_ filename: String, _ line: Int) -> String? {
         if sourceCache[filename] == nil {
-            guard let data = FileManager.default.contents(atPath: filename), let text = String(data: data, encoding: .utf8) else {
+            guard let data = FileContents.read(atPath: filename), let text = String(validating: data, as: UTF8.self) else {
                 return nil
             }
             sourceCache[filename] = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

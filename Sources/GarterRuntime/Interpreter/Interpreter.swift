@@ -1,5 +1,6 @@
 import BigInt
-import Foundation
+import GarterSystem
+import Glibc
 import GarterCompiler
 import GarterSyntax
 
@@ -60,7 +61,7 @@ public final class Interpreter {
     /// refuses it first with `HashSecret.fromEnvironment`).
     public init(hashSecret: HashSecret? = nil) {
         let secret = hashSecret ?? ((try? HashSecret.fromEnvironment(
-            ProcessInfo.processInfo.environment["PYTHONHASHSEED"])) ?? HashSecret.random())
+            EnvironmentVariables.value("PYTHONHASHSEED"))) ?? HashSecret.random())
         self.hashSecret = secret
         types = BuiltinTypes(hashSecret: secret)
         notImplemented = .object(ObjectRef.allocate(PySingleton(name: "NotImplemented", type: types.notImplemented)))

@@ -1,4 +1,4 @@
-import Foundation
+import GarterSystem
 
 /// The GIL's `-X` options: `-X giltrace[=FILE]` records a trace of the
 /// whole run and writes it as Chrome Trace Event JSON at exit (FILE
@@ -38,7 +38,7 @@ extension Interpreter {
     @discardableResult
     public func startGILCommandLineOptions(_ xOptions: [(name: String, value: String?)]) -> GILCommandLineOptions {
         let options = GILCommandLineOptions(xOptions: xOptions,
-                                            currentDirectory: FileManager.default.currentDirectoryPath)
+                                            currentDirectory: PathNames.currentDirectory())
         if let convoyFix = options.convoyFix { gil.convoyFixEnabled = convoyFix }
         if options.traceFile != nil { gil.startTracing() }
         return options
@@ -51,7 +51,7 @@ extension Interpreter {
         if let file = options.traceFile {
             if gil.isTracing {
                 let json = ChromeTraceWriter.json(gil.stopTracing())
-                if !FileManager.default.createFile(atPath: file, contents: Data(json.utf8)) {
+                if !FileContents.write(json, toPath: file) {
                     StandardStreamIO.writeAll(2, Array("garter: -X giltrace: cannot write '\(file)'\n".utf8))
                 }
             } else {

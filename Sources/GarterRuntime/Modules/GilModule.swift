@@ -1,5 +1,5 @@
 import BigInt
-import Foundation
+import GarterSystem
 
 // `gil`: Garter's window on its Global Interpreter Lock (docs/gil.md):
 // statistics, a Chrome trace of who held it when, and the switch interval
@@ -41,7 +41,7 @@ extension Interpreter {
                 guard let file = path.stringValue else {
                     throw .typeError("stop_trace() argument 'path' must be str or None, not \(thread.typeOf(path).name)")
                 }
-                guard FileManager.default.createFile(atPath: file, contents: Data(json.utf8)) else {
+                guard FileContents.write(json, toPath: file) else {
                     throw .withArguments("OSError", [thread.interpreter.newString("cannot write GIL trace to '\(file)'")])
                 }
                 return .int(trace.events.count)

@@ -1,6 +1,7 @@
-import Foundation
 import GarterCompiler
 import GarterSyntax
+import GarterSystem
+import Glibc
 
 /// The `__main__` module and the ways a program becomes it: a script file,
 /// a `-c` string, standard input, a module found on `sys.path` (`-m`), and
@@ -149,11 +150,11 @@ public final class MainProgram {
         }
         let package = target.split(separator: ".").dropLast().joined(separator: ".")
         interpreter.setItem(module.dict, "__package__", interpreter.newString(package))
-        guard let bytes = FileManager.default.contents(atPath: file) else {
+        guard let bytes = FileContents.read(atPath: file) else {
             writeError("\(programName): can't open file '\(file)'\n")
             return .exit(2)
         }
-        return run(source: Array(bytes), filename: file, isFile: true)
+        return run(source: bytes, filename: file, isFile: true)
     }
 
     /// Where module `name` would be loaded from: `file` nil if not found.
@@ -179,11 +180,10 @@ public final class MainProgram {
             }
         }
         let leaf = parts.last ?? name
-        let manager = FileManager.default
         for directory in directories {
             let base = directory.isEmpty ? "." : directory
-            if manager.fileExists(atPath: "\(base)/\(leaf)/__init__.py") { return ("\(base)/\(leaf)/__init__.py", true) }
-            if manager.fileExists(atPath: "\(base)/\(leaf).py") {
+            if FileStatus.exists(atPath: "\(base)/\(leaf)/__init__.py") { return ("\(base)/\(leaf)/__init__.py", true) }
+            if FileStatus.exists(atPath: "\(base)/\(leaf).py") {
                 return (Self.absolute("\(base)/\(leaf).py"), false)
             }
         }
@@ -192,7 +192,7 @@ public final class MainProgram {
 
     static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
-        let directory = FileManager.default.currentDirectoryPath
+        let directory = PathNames.currentDirectory()
         let relative = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
         return directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
     }
@@ -218,7 +218,7 @@ public final class MainProgram {
         }
         if case .interactive(let body) = parsed, let first = body.first, Self.isCompound(first),
            let last = source.split(separator: "\n", omittingEmptySubsequences: false).last,
-           !last.trimmingCharacters(in: .whitespaces).isEmpty {
+           !HorizontalWhitespace.isBlank(last) {
             return .needsMore
         }
         let code: LoadedCode

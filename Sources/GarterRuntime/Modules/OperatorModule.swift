@@ -42,7 +42,7 @@ extension Interpreter {
                     try arguments.expect(name, 2...2)
                     return try thread.binaryOperation(index, arguments[0], arguments[1])
                 }
-                let inPlace = "i" + name.replacingOccurrences(of: "_", with: "")
+                let inPlace = "i" + name.filter { $0 != "_" }
                 define(inPlace) { thread, arguments throws(EvalError) in
                     try arguments.checkNoKeywords("_operator.\(inPlace)")
                     try arguments.expect(inPlace, 2...2)

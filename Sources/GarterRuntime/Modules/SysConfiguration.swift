@@ -1,4 +1,4 @@
-import Foundation
+import GarterSystem
 
 /// How the interpreter was started: what the command line (or an embedding
 /// program) decided, and what `sys` reports of it. Plain data; the `sys`
@@ -51,7 +51,7 @@ public struct SysConfiguration: Sendable {
     public static func findStandardLibrary(environment: [String: String], ignoreEnvironment: Bool) -> Result<String, StartupError> {
         let configured = ignoreEnvironment ? nil : environment["GARTER_STDLIB"].flatMap { $0.isEmpty ? nil : $0 }
         let folder = configured ?? defaultStandardLibrary
-        if FileManager.default.fileExists(atPath: folder + "/" + standardLibraryMarker) { return .success(folder) }
+        if FileStatus.exists(atPath: folder + "/" + standardLibraryMarker) { return .success(folder) }
         let origin = configured != nil ? "GARTER_STDLIB names \(folder)" : "expected at \(folder)"
         return .failure(StartupError(message: """
             CPython 3.11's standard library was not found (\(origin)). Garter runs CPython's \
@@ -64,24 +64,24 @@ public struct SysConfiguration: Sendable {
     /// `Lib` beside a `Package.swift` above the executable (a source
     /// checkout), else `<prefix>/lib/garter/Lib` for an installed `<prefix>/bin/garter`.
     public static func findGarterLibrary(executable: String, environment: [String: String], ignoreEnvironment: Bool) -> String? {
-        let manager = FileManager.default
-        func isDirectory(_ path: String) -> Bool {
-            var flag: ObjCBool = false
-            return manager.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
+        func isDirectory(_ path: String) -> Bool { FileStatus.isDirectory(atPath: path) }
+        func join(_ directory: String, _ name: String) -> String {
+            directory.hasSuffix("/") ? directory + name : directory + "/" + name
         }
         if !ignoreEnvironment, let home = environment["GARTER_HOME"], !home.isEmpty {
             return isDirectory(home + "/Lib") ? home + "/Lib" : nil
         }
-        var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        let absolute = PathNames.absolute(executable)
+        var directory = PathNames.deletingLastComponent(PathNames.resolvingSymbolicLinks(absolute) ?? absolute)
         for _ in 0..<6 {
-            let candidate = directory.appendingPathComponent("Lib").path
-            if isDirectory(candidate) && manager.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+            let candidate = join(directory, "Lib")
+            if isDirectory(candidate) && FileStatus.exists(atPath: join(directory, "Package.swift")) {
                 return candidate
             }
-            let installed = directory.appendingPathComponent("lib/garter/Lib").path
+            let installed = join(directory, "lib/garter/Lib")
             if isDirectory(installed) { return installed }
-            let parent = directory.deletingLastPathComponent()
-            if parent.path == directory.path { break }
+            let parent = PathNames.deletingLastComponent(directory)
+            if parent == directory || parent.isEmpty { break }
             directory = parent
         }
         return nil

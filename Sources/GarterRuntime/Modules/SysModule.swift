@@ -1,4 +1,4 @@
-import Foundation
+import GarterSystem
 
 // The `sys` module: made once per interpreter, before any Python code runs
 // (as CPython's is), registered in `sys.modules` with the `builtins` module,
@@ -159,10 +159,9 @@ extension Interpreter {
 
     /// `/usr` for `/usr/lib/python3.11`.
     static func prefix(ofStandardLibrary folder: String) -> String {
-        var url = URL(fileURLWithPath: folder)
-        url.deleteLastPathComponent()
-        if url.lastPathComponent == "lib" { url.deleteLastPathComponent() }
-        return url.path
+        var path = PathNames.deletingLastComponent(folder)
+        if PathNames.lastComponent(path) == "lib" { path = PathNames.deletingLastComponent(path) }
+        return path
     }
 
     /// `sys.stdlib_module_names`: the top-level modules and packages of the
@@ -171,16 +170,15 @@ extension Interpreter {
     /// CPython's list leaves out only `test` packages it does not install.
     static func standardLibraryModuleNames(_ folder: String, builtin: [String]) -> [String] {
         var names = Set(builtin)
-        let manager = FileManager.default
-        for entry in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] {
+        for entry in DirectoryEntries.names(atPath: folder) ?? [] {
             if entry.hasSuffix(".py") {
                 names.insert(String(entry.dropLast(3)))
             } else if !entry.contains("."), entry != "__pycache__", entry != "site-packages", entry != "dist-packages",
-                      manager.fileExists(atPath: "\(folder)/\(entry)/__init__.py") {
+                      FileStatus.exists(atPath: "\(folder)/\(entry)/__init__.py") {
                 names.insert(entry)
             }
         }
-        for entry in (try? manager.contentsOfDirectory(atPath: folder + "/lib-dynload")) ?? [] where entry.hasSuffix(".so") {
+        for entry in DirectoryEntries.names(atPath: folder + "/lib-dynload") ?? [] where entry.hasSuffix(".so") {
             if let name = entry.split(separator: ".").first { names.insert(String(name)) }
         }
         return names.sorted()

@@ -1,11 +1,9 @@
-import Foundation
-
 /// Python identifiers beyond ASCII (PEP 3131).
 public enum Identifier {
     /// The NFKC normal form, under which Python compares identifiers: `ﬁ` and
     /// `fi` name the same variable. The parser applies it to non-ASCII NAMEs.
     public static func normalize(_ s: String) -> String {
-        s.precomposedStringWithCompatibilityMapping
+        CompatibilityNormalization.nfkc(s)
     }
 
     /// The text of a NAME token as Python sees it: normalised when it is not

@@ -8,7 +8,13 @@ import COpenSSLCrypto
 
 extension Interpreter {
     func makeHashlibModule(_ thread: ThreadState) throws(EvalError) -> Value {
-        try makeNativeModule("_hashlib", doc: "OpenSSL interface for hashlib module") { module, define throws(EvalError) in
+        // libcrypto is opened here, on the first import, not at start-up
+        // (COpenSSLCrypto/shim.h); without it hashlib falls back to its
+        // built-in modules, as on a CPython built without OpenSSL.
+        guard lazy_crypto_available() != 0 else {
+            throw .pythonException("ModuleNotFoundError", "No module named '_hashlib' (OpenSSL's libcrypto.so.3 was not found)")
+        }
+        return try makeNativeModule("_hashlib", doc: "OpenSSL interface for hashlib module") { module, define throws(EvalError) in
             define("new") { thread, arguments throws(EvalError) in
                 let bound = try arguments.bind("new", ["name", "string", "usedforsecurity"], required: 1, keywordOnlyFrom: 2)
                 guard let name = bound[0]!.stringValue else { throw .typeError("name must be a string") }
@@ -55,7 +61,7 @@ extension Interpreter {
             }
             define("get_fips_mode") { _, arguments throws(EvalError) in
                 try arguments.expect("get_fips_mode", 0...0)
-                return .int(Int(EVP_default_properties_is_fips_enabled(nil)))
+                return .int(Int(lazy_EVP_default_properties_is_fips_enabled(nil)))
             }
             export(hashType(), in: module)
             export(hashXOFType(), in: module)
@@ -97,10 +103,10 @@ extension ThreadState {
     func newHash(_ name: String, data: Value?) throws(EvalError) -> Value {
         let bytes: [UInt8]? = try data.flatMap { data throws(EvalError) in data.isNone ? nil : try hashableBytes(data) }
         let digest = try fetchDigest(name)
-        defer { EVP_MD_free(digest) }
-        let context = EVP_MD_CTX_new()!
-        guard EVP_DigestInit_ex(context, digest, nil) == 1 else {
-            EVP_MD_CTX_free(context)
+        defer { lazy_EVP_MD_free(digest) }
+        let context = lazy_EVP_MD_CTX_new()!
+        guard lazy_EVP_DigestInit_ex(context, digest, nil) == 1 else {
+            lazy_EVP_MD_CTX_free(context)
             throw .valueError(OpenSSLDigests.takeErrorMessage())
         }
         let type = OpenSSLDigests.isXOF(digest) ? interpreter.hashXOFType() : interpreter.hashType()
@@ -108,7 +114,7 @@ extension ThreadState {
         let value = Value.object(ObjectRef.allocate(object))
         if let bytes {
             withObjectLock(object.mutex, releasingGILFor: bytes) { buffer in
-                _ = EVP_DigestUpdate(context, buffer.baseAddress, buffer.count)
+                _ = lazy_EVP_DigestUpdate(context, buffer.baseAddress, buffer.count)
             }
         }
         return value
@@ -129,13 +135,13 @@ extension ThreadState {
         let keyBytes = try requireBytesLike(key)
         guard let digestmod, !digestmod.isNone else { throw .typeError("Missing required parameter 'digestmod'.") }
         let digest = try fetchDigest(try hmacDigestName(digestmod))
-        defer { EVP_MD_free(digest) }
-        let context = HMAC_CTX_new()!
+        defer { lazy_EVP_MD_free(digest) }
+        let context = lazy_HMAC_CTX_new()!
         let initialised = keyBytes.withUnsafeBytes { key in
-            HMAC_Init_ex(context, key.baseAddress, Int32(key.count), digest, nil) == 1
+            lazy_HMAC_Init_ex(context, key.baseAddress, Int32(key.count), digest, nil) == 1
         }
         guard initialised else {
-            HMAC_CTX_free(context)
+            lazy_HMAC_CTX_free(context)
             throw .valueError(OpenSSLDigests.takeErrorMessage())
         }
         let object = PyHMAC(context: context, name: "hmac-\(OpenSSLDigests.pythonName(of: digest))",
@@ -154,13 +160,13 @@ extension ThreadState {
         let keyBytes = try requireBytesLike(key)
         let messageBytes = try requireBytesLike(message)
         let digest = try fetchDigest(try hmacDigestName(digestmod))
-        defer { EVP_MD_free(digest) }
+        defer { lazy_EVP_MD_free(digest) }
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var size: UInt32 = 0
         let done = interpreter.gil.blocking(gilThread, reason: .nativeCompute) {
             keyBytes.withUnsafeBytes { key in
                 messageBytes.withUnsafeBufferPointer { message in
-                    HMAC(digest, key.baseAddress, Int32(key.count), message.baseAddress, message.count,
+                    lazy_HMAC(digest, key.baseAddress, Int32(key.count), message.baseAddress, message.count,
                          &output, &size) != nil
                 }
             }
@@ -183,8 +189,8 @@ extension ThreadState {
         if iterations < 1 { throw .valueError("iteration value must be greater than 0.") }
         if iterations > Int(Int32.max) { throw .overflowError("iteration value is too great.") }
         let digest = try fetchDigest(name)
-        defer { EVP_MD_free(digest) }
-        var length = Int(EVP_MD_get_size(digest))
+        defer { lazy_EVP_MD_free(digest) }
+        var length = Int(lazy_EVP_MD_get_size(digest))
         if let dklen = bound[4], !dklen.isNone {
             guard let requested = try indexIntOrOverflow(dklen) else {
                 throw .overflowError("Python int too large to convert to C long")
@@ -197,7 +203,7 @@ extension ThreadState {
         let done = interpreter.gil.blocking(gilThread, reason: .nativeCompute) {
             password.withUnsafeBytes { password in
                 salt.withUnsafeBufferPointer { salt in
-                    PKCS5_PBKDF2_HMAC(password.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(password.count),
+                    lazy_PKCS5_PBKDF2_HMAC(password.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(password.count),
                                       salt.baseAddress, Int32(salt.count), Int32(iterations), digest,
                                       Int32(length), &key) == 1
                 }
@@ -231,15 +237,15 @@ extension ThreadState {
         if length < 1 || length > Int(Int32.max) {
             throw .valueError("dklen must be greater than 0 and smaller than 2147483647")
         }
-        if EVP_PBE_scrypt(nil, 0, nil, 0, n, r, p, UInt64(maxmem), nil, 0) != 1 {
-            ERR_clear_error()
+        if lazy_EVP_PBE_scrypt(nil, 0, nil, 0, n, r, p, UInt64(maxmem), nil, 0) != 1 {
+            lazy_ERR_clear_error()
             throw .valueError("Invalid parameter combination for n, r, p, maxmem.")
         }
         var key = [UInt8](repeating: 0, count: length)
         let done = interpreter.gil.blocking(gilThread, reason: .nativeCompute) {
             password.withUnsafeBytes { password in
                 salt.withUnsafeBufferPointer { salt in
-                    EVP_PBE_scrypt(password.baseAddress?.assumingMemoryBound(to: CChar.self), password.count,
+                    lazy_EVP_PBE_scrypt(password.baseAddress?.assumingMemoryBound(to: CChar.self), password.count,
                                    salt.baseAddress, salt.count, n, r, p, UInt64(maxmem), &key, length) == 1
                 }
             }

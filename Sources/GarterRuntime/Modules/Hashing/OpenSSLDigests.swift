@@ -24,26 +24,26 @@ enum OpenSSLDigests {
     /// queue saying why.
     static func fetch(_ name: String) -> OpaquePointer? {
         let openssl = names.first(where: { $0.python == name })?.openssl ?? name
-        return EVP_MD_fetch(nil, openssl, nil)
+        return lazy_EVP_MD_fetch(nil, openssl, nil)
     }
 
     /// hashlib's name of an algorithm (`sha256` for OpenSSL's `SHA2-256`).
     static func pythonName(of digest: OpaquePointer) -> String {
-        for entry in names where EVP_MD_is_a(digest, entry.openssl) != 0 { return entry.python }
-        guard let name = EVP_MD_get0_name(digest) else { return "unknown" }
+        for entry in names where lazy_EVP_MD_is_a(digest, entry.openssl) != 0 { return entry.python }
+        guard let name = lazy_EVP_MD_get0_name(digest) else { return "unknown" }
         return String(cString: name).lowercased()
     }
 
     /// Whether an algorithm is an extendable-output function (SHAKE).
     static func isXOF(_ digest: OpaquePointer) -> Bool {
-        (EVP_MD_get_flags(digest) & UInt(EVP_MD_FLAG_XOF)) != 0
+        (lazy_EVP_MD_get_flags(digest) & UInt(EVP_MD_FLAG_XOF)) != 0
     }
 
     /// The names in `openssl_md_meth_names`: those this libcrypto provides.
     static func availableNames() -> [String] {
         names.compactMap { entry in
-            guard let digest = EVP_MD_fetch(nil, entry.openssl, nil) else { return nil }
-            EVP_MD_free(digest)
+            guard let digest = lazy_EVP_MD_fetch(nil, entry.openssl, nil) else { return nil }
+            lazy_EVP_MD_free(digest)
             return entry.python
         }.sorted()
     }
@@ -51,11 +51,11 @@ enum OpenSSLDigests {
     /// The text of OpenSSL's last error (`[digital envelope routines]
     /// unsupported`, as CPython shows it), clearing the queue.
     static func takeErrorMessage() -> String {
-        let code = ERR_peek_last_error()
-        defer { ERR_clear_error() }
+        let code = lazy_ERR_peek_last_error()
+        defer { lazy_ERR_clear_error() }
         guard code != 0 else { return "unknown reasons" }
-        let library = ERR_lib_error_string(code).map { String(cString: $0) }
-        let reason = ERR_reason_error_string(code).map { String(cString: $0) }
+        let library = lazy_ERR_lib_error_string(code).map { String(cString: $0) }
+        let reason = lazy_ERR_reason_error_string(code).map { String(cString: $0) }
         switch (library, reason) {
         case let (library?, reason?): return "[\(library)] \(reason)"
         case let (nil, reason?): return reason

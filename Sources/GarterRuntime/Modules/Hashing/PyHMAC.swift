@@ -15,18 +15,18 @@ final class PyHMAC: PyObject {
         super.init(type: type)
     }
 
-    deinit { HMAC_CTX_free(context) }
+    deinit { lazy_HMAC_CTX_free(context) }
 
-    var digest: OpaquePointer { HMAC_CTX_get_md(context)! }
+    var digest: OpaquePointer { lazy_HMAC_CTX_get_md(context)! }
 
     /// The MAC so far (on a copy of the context). Called with `mutex` held.
     func finish() -> [UInt8] {
-        let copy = HMAC_CTX_new()!
-        defer { HMAC_CTX_free(copy) }
-        guard HMAC_CTX_copy(copy, context) == 1 else { return [] }
+        let copy = lazy_HMAC_CTX_new()!
+        defer { lazy_HMAC_CTX_free(copy) }
+        guard lazy_HMAC_CTX_copy(copy, context) == 1 else { return [] }
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var size: UInt32 = 0
-        _ = HMAC_Final(copy, &output, &size)
+        _ = lazy_HMAC_Final(copy, &output, &size)
         output.removeSubrange(Int(size)...)
         return output
     }
@@ -54,10 +54,10 @@ extension Interpreter {
             type.define("copy", self) { thread, value, arguments throws(EvalError) in
                 try arguments.expect("copy", 0...0)
                 let object = value.as(PyHMAC.self)!
-                let context = HMAC_CTX_new()!
-                let copied = try thread.withObjectLock(object.mutex) { HMAC_CTX_copy(context, object.context) == 1 }
+                let context = lazy_HMAC_CTX_new()!
+                let copied = try thread.withObjectLock(object.mutex) { lazy_HMAC_CTX_copy(context, object.context) == 1 }
                 guard copied else {
-                    HMAC_CTX_free(context)
+                    lazy_HMAC_CTX_free(context)
                     throw .valueError(OpenSSLDigests.takeErrorMessage())
                 }
                 return .object(ObjectRef.allocate(PyHMAC(context: context, name: object.name, type: thread.typeOf(value))))
@@ -66,10 +66,10 @@ extension Interpreter {
                 thread.interpreter.newString(value.as(PyHMAC.self)!.name)
             })
             type.defineAttribute("digest_size", self, get: { _, value throws(EvalError) in
-                .int(Int(EVP_MD_get_size(value.as(PyHMAC.self)!.digest)))
+                .int(Int(lazy_EVP_MD_get_size(value.as(PyHMAC.self)!.digest)))
             })
             type.defineAttribute("block_size", self, get: { _, value throws(EvalError) in
-                .int(Int(EVP_MD_get_block_size(value.as(PyHMAC.self)!.digest)))
+                .int(Int(lazy_EVP_MD_get_block_size(value.as(PyHMAC.self)!.digest)))
             })
             var slots = TypeSlots()
             slots.new = TypeSlots.notInstantiable
@@ -87,7 +87,7 @@ extension ThreadState {
         let bytes = try hashableBytes(data)
         let context = object.context
         withObjectLock(object.mutex, releasingGILFor: bytes) { buffer in
-            _ = HMAC_Update(context, buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), buffer.count)
+            _ = lazy_HMAC_Update(context, buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), buffer.count)
         }
     }
 }

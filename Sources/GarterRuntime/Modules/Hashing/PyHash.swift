@@ -15,24 +15,24 @@ final class PyHash: PyObject {
         super.init(type: type)
     }
 
-    deinit { EVP_MD_CTX_free(context) }
+    deinit { lazy_EVP_MD_CTX_free(context) }
 
-    var digest: OpaquePointer { EVP_MD_CTX_get0_md(context)! }
+    var digest: OpaquePointer { lazy_EVP_MD_CTX_get0_md(context)! }
 
     /// The digest so far (the context is copied: hashing can go on).
     /// Called with `mutex` held.
     func finish(length: Int? = nil) -> [UInt8] {
-        let copy = EVP_MD_CTX_new()!
-        defer { EVP_MD_CTX_free(copy) }
-        guard EVP_MD_CTX_copy_ex(copy, context) == 1 else { return [] }
+        let copy = lazy_EVP_MD_CTX_new()!
+        defer { lazy_EVP_MD_CTX_free(copy) }
+        guard lazy_EVP_MD_CTX_copy_ex(copy, context) == 1 else { return [] }
         if let length {
             var output = [UInt8](repeating: 0, count: length)
-            if length > 0 { _ = EVP_DigestFinalXOF(copy, &output, length) }
+            if length > 0 { _ = lazy_EVP_DigestFinalXOF(copy, &output, length) }
             return output
         }
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var size: UInt32 = 0
-        _ = EVP_DigestFinal_ex(copy, &output, &size)
+        _ = lazy_EVP_DigestFinal_ex(copy, &output, &size)
         output.removeSubrange(Int(size)...)
         return output
     }
@@ -55,7 +55,7 @@ extension Interpreter {
                 return thread.interpreter.newHexString(try thread.withObjectLock(object.mutex) { object.finish() })
             }
             type.defineAttribute("digest_size", self, get: { _, value throws(EvalError) in
-                .int(Int(EVP_MD_get_size(value.as(PyHash.self)!.digest)))
+                .int(Int(lazy_EVP_MD_get_size(value.as(PyHash.self)!.digest)))
             })
         }
     }
@@ -90,17 +90,17 @@ extension Interpreter {
             let bytes = try thread.hashableBytes(arguments[0])
             let context = object.context
             thread.withObjectLock(object.mutex, releasingGILFor: bytes) { buffer in
-                _ = EVP_DigestUpdate(context, buffer.baseAddress, buffer.count)
+                _ = lazy_EVP_DigestUpdate(context, buffer.baseAddress, buffer.count)
             }
             return .none
         }
         type.define("copy", self) { thread, value, arguments throws(EvalError) in
             try arguments.expect("copy", 0...0)
             let object = value.as(PyHash.self)!
-            let context = EVP_MD_CTX_new()!
-            let copied = try thread.withObjectLock(object.mutex) { EVP_MD_CTX_copy_ex(context, object.context) == 1 }
+            let context = lazy_EVP_MD_CTX_new()!
+            let copied = try thread.withObjectLock(object.mutex) { lazy_EVP_MD_CTX_copy_ex(context, object.context) == 1 }
             guard copied else {
-                EVP_MD_CTX_free(context)
+                lazy_EVP_MD_CTX_free(context)
                 throw .valueError(OpenSSLDigests.takeErrorMessage())
             }
             return .object(ObjectRef.allocate(PyHash(context: context, name: object.name, type: thread.typeOf(value))))
@@ -109,7 +109,7 @@ extension Interpreter {
             thread.interpreter.newString(value.as(PyHash.self)!.name)
         })
         type.defineAttribute("block_size", self, get: { _, value throws(EvalError) in
-            .int(Int(EVP_MD_get_block_size(value.as(PyHash.self)!.digest)))
+            .int(Int(lazy_EVP_MD_get_block_size(value.as(PyHash.self)!.digest)))
         })
         var slots = TypeSlots()
         slots.new = TypeSlots.notInstantiable

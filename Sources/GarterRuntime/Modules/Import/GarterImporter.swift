@@ -1,4 +1,4 @@
-import Foundation
+import GarterSystem
 
 // `_imp.GarterImporter`: the one finder on `sys.meta_path` (put there when
 // importlib loads `_imp`), so importlib's `import_module`, `util.find_spec`
@@ -75,12 +75,12 @@ extension ThreadState {
             let leaf = String(name.split(separator: ".").last ?? "")
             for directory in directories {
                 let base = directory.isEmpty ? "." : directory
-                if FileManager.default.fileExists(atPath: "\(base)/\(leaf)/__init__.py") {
+                if FileStatus.exists(atPath: "\(base)/\(leaf)/__init__.py") {
                     origin = "\(base)/\(leaf)/__init__.py"
                     packageDirectory = "\(base)/\(leaf)"
                     break
                 }
-                if FileManager.default.fileExists(atPath: "\(base)/\(leaf).py") {
+                if FileStatus.exists(atPath: "\(base)/\(leaf).py") {
                     origin = "\(base)/\(leaf).py"
                     break
                 }

@@ -1,5 +1,5 @@
 import BigInt
-import Foundation
+import GarterSystem
 import GarterCompiler
 
 /// `marshal.dumps`: CPython's format, byte for byte, for the values it
@@ -118,7 +118,7 @@ struct MarshalWriter {
     static func floatText(_ number: Double) -> [UInt8] {
         if number.isNaN { return Array("nan".utf8) }
         if number.isInfinite { return Array((number < 0 ? "-inf" : "inf").utf8) }
-        return Array(String(format: "%.17g", number).utf8)
+        return Array(CFormat.format("%.17g", number).utf8)
     }
 
     private mutating func writeShortText(_ text: [UInt8]) {

@@ -1,4 +1,4 @@
-import Foundation
+import GarterSystem
 
 // Showing a warning that passed the filters: `warnings._showwarnmsg` with a
 // `warnings.WarningMessage` when the `warnings` module is loaded (imported
@@ -35,10 +35,10 @@ extension ThreadState {
 
     /// Line `lineNumber` of a source file, without its indentation; nil if unreadable.
     private func sourceLine(file: String, lineNumber: Int) -> String? {
-        guard lineNumber > 0, let data = FileManager.default.contents(atPath: file),
-              let text = String(data: data, encoding: .utf8) else { return nil }
+        guard lineNumber > 0, let data = FileContents.read(atPath: file),
+              let text = String(validating: data, as: UTF8.self) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lineNumber <= lines.count else { return nil }
-        return lines[lineNumber - 1].trimmingCharacters(in: .whitespaces)
+        return HorizontalWhitespace.trim(lines[lineNumber - 1])
     }
 }

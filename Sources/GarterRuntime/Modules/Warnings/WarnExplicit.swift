@@ -1,4 +1,3 @@
-import Foundation
 
 // The core of `_warnings.warn_explicit`, in the order of CPython 3.11's
 // Python/_warnings.c: the registry check, the walk over the filters, the
