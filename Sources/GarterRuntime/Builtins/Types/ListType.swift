@@ -72,23 +72,18 @@ extension Interpreter {
         }
         slots.binary[5] = { thread, left, right throws(EvalError) in
             let (sequence, times) = left.as(PyList.self) != nil ? (left, right) : (right, left)
-            guard let list = sequence.as(PyList.self), thread.typeOf(times).slots.index != nil else { return thread.notImplemented() }
-            guard let wanted = try thread.indexIntOrOverflow(times) else {
-                throw .overflowError("cannot fit 'int' into an index-sized integer")
-            }
-            let count = max(0, wanted)
+            guard let list = sequence.as(PyList.self) else { return thread.notImplemented() }
+            let (count, answer) = try thread.repeatCount(left, right, times: times, sequenceType: thread.interpreter.types.list)
+            if let answer { return answer }
             var result: [Value] = []
             result.reserveCapacity(try thread.repeatedItemCount(list.count, times: count))
             if !list.items.isEmpty { for _ in 0..<count { for item in list.items { item.retain(); result.append(item) } } }
             return thread.interpreter.newList(result)
         }
         slots.inPlace[5] = { thread, left, right throws(EvalError) in
-            guard thread.typeOf(right).slots.index != nil else { return thread.notImplemented() }
-            guard let wanted = try thread.indexIntOrOverflow(right) else {
-                throw .overflowError("cannot fit 'int' into an index-sized integer")
-            }
-            let list = get(left)
-            let count = max(0, wanted)
+            guard let list = left.as(PyList.self) else { return thread.notImplemented() }
+            let (count, answer) = try thread.repeatCount(left, right, times: right, sequenceType: thread.interpreter.types.list)
+            if let answer { return answer }
             if count == 0 {
                 let old = list.items
                 list.items = []

@@ -103,13 +103,18 @@ extension ThreadState {
     }
 
     /// Lexicographic rich comparison of two item lists (tuples, lists).
-    func compareSequences(_ a: [Value], _ b: [Value], _ operation: ComparisonOperation) throws(EvalError) -> Value {
+    /// `identityFirst` is false for items made fresh on each read (array
+    /// items), where CPython's objects are never identical: a NaN item is
+    /// then unequal to itself.
+    func compareSequences(_ a: [Value], _ b: [Value], _ operation: ComparisonOperation,
+                          identityFirst: Bool = true) throws(EvalError) -> Value {
         if (operation == .equal || operation == .notEqual) && a.count != b.count {
             return .bool(operation == .notEqual)
         }
         var index = 0
         while index < a.count && index < b.count {
-            if !(try equal(a[index], b[index])) { break }
+            let same = identityFirst ? try equal(a[index], b[index]) : try compareBool(a[index], b[index], .equal)
+            if !same { break }
             index += 1
         }
         if index >= a.count || index >= b.count {

@@ -49,11 +49,9 @@ extension Interpreter {
         }
         slots.binary[5] = { thread, left, right throws(EvalError) in
             let (sequence, times) = left.as(PyTuple.self) != nil ? (left, right) : (right, left)
-            guard let tuple = sequence.as(PyTuple.self), thread.typeOf(times).slots.index != nil else { return thread.notImplemented() }
-            guard let wanted = try thread.indexIntOrOverflow(times) else {
-                throw .overflowError("cannot fit 'int' into an index-sized integer")
-            }
-            let count = max(0, wanted)
+            guard let tuple = sequence.as(PyTuple.self) else { return thread.notImplemented() }
+            let (count, answer) = try thread.repeatCount(left, right, times: times, sequenceType: thread.interpreter.types.tuple)
+            if let answer { return answer }
             // An exact tuple repeated once is itself (immutable), as in CPython.
             if count == 1, thread.typeOf(sequence) === thread.interpreter.types.tuple {
                 sequence.retain()

@@ -4,7 +4,7 @@
 // `__dictoffset__`, `__weakrefoffset__`: Garter's own layout, since its
 // objects are Swift instances), `__text_signature__` (the
 // constructor signature CPython's Argument Clinic docstrings give)
-// and `__annotations__` (a class's own, made on first read for classes).
+// (`__annotations__` is in TypeType.swift).
 
 /// The `__flags__` bits CPython 3.11 defines (Include/object.h).
 enum CPythonTypeFlag {
@@ -62,39 +62,6 @@ extension Interpreter {
             let class_ = asType(value)
             guard !class_.isHeapType, let signature = Interpreter.constructorSignatures[class_.name] else { return .none }
             return thread.interpreter.newString(signature)
-        })
-        type.defineAttribute("__annotations__", self, get: { thread, value throws(EvalError) in
-            let class_ = asType(value)
-            let key = thread.interpreter.intern("__annotations__")
-            defer { key.release() }
-            if let found = class_.dict.lookup(string: key.strObject!) {
-                if let getter = thread.typeOf(found).slots.descriptorGet { return try getter(thread, found, nil, value) }
-                found.retain()
-                return found
-            }
-            guard class_.isHeapType else {
-                throw .attributeError("type object '\(class_.shortName)' has no attribute '__annotations__'")
-            }
-            let annotations = Value.object(ObjectRef(Unmanaged.passUnretained(thread.interpreter.newDict())))
-            annotations.retain()
-            thread.interpreter.setItem(class_.dict, "__annotations__", annotations)
-            return annotations
-        }, set: { thread, value, newValue throws(EvalError) in
-            let class_ = asType(value)
-            guard class_.isHeapType else {
-                throw .typeError("cannot set '__annotations__' attribute of immutable type '\(class_.shortName)'")
-            }
-            if let newValue {
-                newValue.retain()
-                thread.interpreter.setItem(class_.dict, "__annotations__", newValue)
-            } else {
-                let key = thread.interpreter.intern("__annotations__")
-                defer { key.release() }
-                guard let old = try class_.dict.remove(key, hash: key.strObject!.hashValue, Interpreter.stringsOnly) else {
-                    throw .attributeError("__annotations__")
-                }
-                old.release()
-            }
         })
     }
 

@@ -49,7 +49,6 @@ extension Interpreter {
             try thread.makeUnion(left, right)
         }
         type.installSlots(slots, self)
-        installTypeIntrospection()
 
         func asType(_ value: Value) -> PyType? {
             guard case .object(let reference) = value else { return nil }
@@ -136,6 +135,7 @@ extension Interpreter {
             let made = Value.object(ObjectRef(Unmanaged.passUnretained(thread.interpreter.newDict())))
             made.retain()
             thread.interpreter.setItem(type.dict, "__annotations__", made)
+            type.dictChanged()
             return made
         }, set: { thread, value, newValue throws(EvalError) in
             let type = asType(value)!
@@ -151,6 +151,7 @@ extension Interpreter {
                 }
                 old.release()
             }
+            type.dictChanged()
         })
         type.defineAttribute("__abstractmethods__", self, get: { thread, value throws(EvalError) in
             let type = asType(value)!

@@ -73,7 +73,7 @@ extension Interpreter {
                 let first = thread.arrayItems(a)
                 let second = thread.arrayItems(b)
                 defer { for item in first + second { item.release() } }
-                return try thread.compareSequences(first, second, operation)
+                return try thread.compareSequences(first, second, operation, identityFirst: false)
             }
             slots.binary[Int(BinaryOperation.add.rawValue)] = { thread, left, right throws(EvalError) in
                 guard let a = left.as(PyArray.self) else { return thread.notImplemented() }

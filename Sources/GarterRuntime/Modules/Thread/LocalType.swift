@@ -102,7 +102,7 @@ extension Interpreter {
     /// `_thread._local`, made and filled on first use.
     var threadLocalType: PyType {
         if let made = types.others["_thread._local"] { return made }
-        let type = types.other("_thread._local", flags: [.baseType])
+        let type = types.other("_thread._local", flags: [.baseType, .hasInstanceDict])
         type.tracksInstances()
         type.name = "_local"
         type.qualifiedName = "_local"
