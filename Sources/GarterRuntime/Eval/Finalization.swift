@@ -55,6 +55,10 @@ enum Finalization {
             if remaining > 0 { return false }
         }
         if reference.with({ $0.objectFlags.contains(.hasWeakReferences) }) {
+            // The object is dying (count 0): a callback that runs the
+            // collector must not find it tracked and free it a second time
+            // (CPython's subtype_dealloc untracks first, too).
+            reference.with { object in if object.gcNext != nil { CycleCollector.untrackDying(object) } }
             clearWeakReferences(of: reference, thread: thread)
         }
         return true

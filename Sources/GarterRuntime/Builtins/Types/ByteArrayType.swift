@@ -33,7 +33,10 @@ extension Interpreter {
             }
             let index = try thread.byteIndex(key, count: array.count, what: "bytearray", rangeMessage: "bytearray index out of range")
             if let newValue {
-                array.bytes[index] = try thread.byteValue(newValue)
+                // The value's __index__ may resize the array: check again after it (as CPython).
+                let byte = try thread.byteValue(newValue)
+                guard index < array.count else { throw .indexError("bytearray index out of range") }
+                array.bytes[index] = byte
             } else {
                 try array.checkResizable()
                 array.bytes.remove(at: index)

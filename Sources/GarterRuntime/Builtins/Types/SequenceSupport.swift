@@ -7,9 +7,14 @@ extension ThreadState {
     /// (empty message, as CPython's) when it cannot be allocated at all.
     func repeatedItemCount(_ count: Int, times: Int) throws(EvalError) -> Int {
         let (total, overflow) = count.multipliedReportingOverflow(by: times)
-        if overflow || total > Int.max / MemoryLayout<Value>.stride { throw .pythonException("MemoryError", "") }
+        if overflow || total > ThreadState.largestAllocation / MemoryLayout<Value>.stride { throw .pythonException("MemoryError", "") }
         return total
     }
+
+    /// The most bytes one object's items may ask for: beyond it Garter
+    /// raises MemoryError itself, where Swift would stop the process on the
+    /// failed allocation (CPython's malloc returns NULL and it raises).
+    static let largestAllocation = 1 << 40
 
     /// A subscript as a position in a sequence of `count` items (negative
     /// counts from the end), IndexError with `what`'s message when outside.

@@ -69,7 +69,8 @@ extension Interpreter {
             if let repeated { return repeated }
             var result: [UInt32] = []
             let (total, overflow) = string.count.multipliedReportingOverflow(by: count)
-            if overflow || total > Int.max / 4 { throw .overflowError("repeated string is too long") }
+            if overflow { throw .overflowError("repeated string is too long") }
+            if total > ThreadState.largestAllocation / 4 { throw .pythonException("MemoryError", "") }
             result.reserveCapacity(total)
             if string.count > 0 { for _ in 0..<count { result.append(contentsOf: string.codePoints) } }
             return thread.interpreter.newString(codePoints: result)
