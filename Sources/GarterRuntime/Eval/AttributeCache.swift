@@ -45,6 +45,10 @@ enum AttributeCacheKind: UInt8 {
     case other
     /// The object is a module: its dict, then the rest as `.absent`.
     case moduleDict
+    /// The type's instances look attributes up their own way (or a module's
+    /// type has the name): always the slow path, remembered so that the
+    /// type is not examined again on every access.
+    case uncacheable
 }
 
 extension ThreadState {
@@ -72,6 +76,8 @@ extension ThreadState {
     private func cachedAttribute(_ object: PyObject, _ owner: Value, _ entry: UnsafeMutablePointer<AttributeCacheEntry>,
                                  _ name: Value) throws(EvalError) -> Value? {
         switch entry.pointee.kind {
+        case .uncacheable:
+            return nil
         case .absent:
             guard let value = instanceDictValue(object, name, entry) else { return nil }
             value.retain()
@@ -124,7 +130,10 @@ extension ThreadState {
     func loadAttributeSlowly(_ owner: Value, _ code: LoadedCode, _ nameIndex: Int) throws(EvalError) -> Value {
         let name = code.names[nameIndex].unsafeStrObject
         let entry = code.attributeCache.baseAddress.unsafelyUnwrapped + nameIndex
-        if fillAttributeCache(entry, typeOf(owner), name), case .object(let reference) = owner {
+        let type = typeOf(owner)
+        // A matching entry was already tried by the fast path (a miss, or an
+        // uncacheable type): only a stale one is worth describing again.
+        if entry.pointee.typeTag != type.versionTag, fillAttributeCache(entry, type, name), case .object(let reference) = owner {
             unowned(unsafe) let object = reference.unmanaged.takeUnretainedValue()
             if let value = try cachedAttribute(object, owner, entry, code.names[nameIndex]) { return value }
         }
@@ -136,12 +145,12 @@ extension ThreadState {
     private func fillAttributeCache(_ entry: UnsafeMutablePointer<AttributeCacheEntry>, _ type: PyType, _ name: PyStr) -> Bool {
         entry.pointee.typeTag = 0
         let isModule = type === interpreter.types.module
-        guard isModule || getsAttributesGenerically(type) else { return false }
+        guard isModule || getsAttributesGenerically(type) else { return markUncacheable(entry, type) }
         let attribute = type.lookup(name)
         if isModule {
             // Only the module dict is cached; anything the type has (`__dict__`,
             // `__class__`, ...) goes the slow way.
-            guard attribute == nil else { return false }
+            guard attribute == nil else { return markUncacheable(entry, type) }
             entry.pointee.kind = .moduleDict
         } else if let attribute {
             let attributeType = typeOf(attribute)
@@ -154,6 +163,14 @@ extension ThreadState {
         entry.pointee.setsGenerically = !isModule && setsAttributesGenerically(type)
         entry.pointee.typeTag = type.assignedVersionTag
         return true
+    }
+
+    private func markUncacheable(_ entry: UnsafeMutablePointer<AttributeCacheEntry>, _ type: PyType) -> Bool {
+        entry.pointee.kind = .uncacheable
+        entry.pointee.attribute = .none
+        entry.pointee.setsGenerically = false
+        entry.pointee.typeTag = type.assignedVersionTag
+        return false
     }
 
     /// Whether `type`'s instances get attributes by `object.__getattribute__`'s
@@ -244,7 +261,11 @@ extension ThreadState {
     @inline(never)
     func storeAttributeSlowly(_ owner: Value, _ code: LoadedCode, _ nameIndex: Int, _ value: Value) throws(EvalError) {
         let name = code.names[nameIndex].unsafeStrObject
-        _ = fillAttributeCache(code.attributeCache.baseAddress.unsafelyUnwrapped + nameIndex, typeOf(owner), name)
+        let entry = code.attributeCache.baseAddress.unsafelyUnwrapped + nameIndex
+        let type = typeOf(owner)
+        // A new attribute (`self.x = x` in `__init__`) misses the fast path
+        // every time: the entry is only described again when it is stale.
+        if entry.pointee.typeTag != type.versionTag { _ = fillAttributeCache(entry, type, name) }
         try setAttribute(owner, name, value)
     }
 }
